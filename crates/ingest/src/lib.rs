@@ -1,1 +1,20 @@
-//! (being written)
+//! Readers for TIP country narratives: bytes in, `Document`s out.
+//!
+//! Handles document-database (Refworld-style) text exports, single chapters ("MEXICO: TIER 2")
+//! and whole-report text dumps (split into one document per chapter), in UTF-8, UTF-16 or
+//! Latin-1. Also segments narratives into sections, paragraphs and sentences (`segment`).
+//!
+//! Architecture invariant: this is the only crate that knows file formats. It reads files
+//! but writes nothing and knows nothing of the store.
+
+pub mod decode;
+pub mod error;
+pub mod heading;
+pub mod read;
+pub mod refworld;
+pub mod segment;
+pub mod year;
+
+pub use error::{ErrorKind, IngestError};
+pub use read::{read_bytes, read_path, ReadOptions, ReadOutput};
+pub use segment::segment;

@@ -61,6 +61,8 @@ pub struct Metadata {
     pub country: String,
     pub iso3: String,
     pub report_year: Option<ReportYear>,
+    /// Where the report year came from ("metadata: title", "option: --year", "path: tip-2018").
+    pub year_source: Option<String>,
     /// The tier the heading states, if it states one.
     pub stated_tier: Option<Tier>,
     pub title: Option<String>,

@@ -1,0 +1,200 @@
+//! Files to documents: size and format checks, decoding, and the choice of reader
+//! (document-database export, single chapter, or whole-report dump split into chapters).
+
+use crate::decode::{decode, Decoded, Encoding};
+use crate::error::{ErrorKind, IngestError};
+use crate::heading::{find_headings, ChapterHeading};
+use crate::refworld;
+use crate::year::resolve_year;
+use std::io::Read;
+use std::path::Path;
+use tierwatch_model::{CountryRegistry, Document, DocumentFormat, Metadata, SourceMap, SourceSpan, TextRange};
+
+/// Options for reading.
+#[derive(Debug, Clone)]
+pub struct ReadOptions {
+    /// The report year to use when the document states none (an error if it states another).
+    pub year: Option<u16>,
+    /// Files larger than this are refused before they are read.
+    pub max_file_bytes: u64,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        ReadOptions { year: None, max_file_bytes: 32 * 1024 * 1024 }
+    }
+}
+
+/// What one file yielded: documents, per-chapter errors (the rest of the file still counts),
+/// and notes worth telling the user (e.g. a non-UTF-8 encoding).
+#[derive(Debug, Default)]
+pub struct ReadOutput {
+    pub documents: Vec<Document>,
+    pub errors: Vec<IngestError>,
+    pub notes: Vec<String>,
+}
+
+/// Read one file.
+pub fn read_path(path: &Path, opts: &ReadOptions) -> Result<ReadOutput, IngestError> {
+    let name = path.display().to_string();
+    let io = |e| IngestError::new(&name, ErrorKind::Io(e));
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > opts.max_file_bytes {
+        return Err(IngestError::new(
+            &name,
+            ErrorKind::TooLarge { size_mib: size as f64 / 1048576.0, limit_mib: opts.max_file_bytes / 1048576 },
+        ));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    std::fs::File::open(path).and_then(|f| f.take(opts.max_file_bytes + 1).read_to_end(&mut bytes)).map_err(io)?;
+    read_bytes(&bytes, &name, opts)
+}
+
+/// Read a file's bytes; `path` names it in documents and errors.
+pub fn read_bytes(bytes: &[u8], path: &str, opts: &ReadOptions) -> Result<ReadOutput, IngestError> {
+    if bytes.len() as u64 > opts.max_file_bytes {
+        return Err(IngestError::new(
+            path,
+            ErrorKind::TooLarge { size_mib: bytes.len() as f64 / 1048576.0, limit_mib: opts.max_file_bytes / 1048576 },
+        ));
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Err(IngestError::new(path, ErrorKind::UnsupportedFormat("PDF")));
+    }
+    let decoded = decode(bytes).map_err(|k| IngestError::new(path, k))?;
+    if looks_like_html(&decoded.text) {
+        return Err(IngestError::new(path, ErrorKind::UnsupportedFormat("HTML")));
+    }
+    let mut out = ReadOutput::default();
+    if decoded.encoding != Encoding::Utf8 {
+        out.notes.push(format!("{path}: read as {}", decoded.encoding.name()));
+    }
+    if refworld::is_refworld(&decoded.text) {
+        out.documents.push(read_refworld(&decoded, path, opts)?);
+        return Ok(out);
+    }
+    read_chapters(&decoded, path, opts, &mut out)?;
+    Ok(out)
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html") || (head.starts_with('<') && head.contains("<body"))
+}
+
+fn read_refworld(d: &Decoded, path: &str, opts: &ReadOptions) -> Result<Document, IngestError> {
+    let text = &d.text;
+    let header = refworld::parse_header(text);
+    let body = refworld::body_range(text, &header);
+    let heading = find_headings(body.slice(text)).into_iter().next();
+    let registry = CountryRegistry::embedded();
+    let (name, tier, at) = match &heading {
+        Some(h) => (h.name.clone(), Some(h.tier), TextRange::new(body.start + h.range.start, body.start + h.range.end)),
+        None => (header.title_country.clone().unwrap_or_default(), None, body),
+    };
+    if name.is_empty() {
+        return Err(IngestError::new(path, ErrorKind::NotANarrative { reason: "a document-database export naming no country".into() }));
+    }
+    let country = registry.resolve(&name).map_err(|_| {
+        IngestError::at(path, source_range(d, at), ErrorKind::UnknownCountry { name: name.clone(), heading: at.slice(text).chars().take(80).collect() })
+    })?;
+    let stated = header
+        .title_year
+        .map(|y| (y, "title"))
+        .or_else(|| header.publication_date.as_deref().and_then(|s| s[..4].parse().ok()).map(|y| (y, "publication date")));
+    let (year, year_source) = resolve_year(stated, opts.year, path).map_err(|k| IngestError::new(path, k))?;
+    let chapter = match heading {
+        Some(h) => TextRange::new(body.start + h.range.start, body.end),
+        None => body,
+    };
+    let chapter_text = chapter.slice(text).to_string();
+    if !chapter_text.to_lowercase().contains("traffick") {
+        return Err(IngestError::new(path, ErrorKind::NotANarrative { reason: "the body never mentions trafficking".into() }));
+    }
+    let metadata = Metadata {
+        country: country.name.clone(),
+        iso3: country.iso3.clone(),
+        report_year: Some(year),
+        year_source: Some(year_source),
+        stated_tier: tier,
+        title: header.title,
+        publisher: header.publisher,
+        author: header.author,
+        publication_date: header.publication_date,
+        cite_as: header.cite_as,
+        last_updated: header.last_updated,
+    };
+    Ok(Document::new(chapter_text, path.to_string(), DocumentFormat::RefworldText, metadata, source_map(d, chapter)))
+}
+
+fn read_chapters(d: &Decoded, path: &str, opts: &ReadOptions, out: &mut ReadOutput) -> Result<(), IngestError> {
+    let text = &d.text;
+    let headings: Vec<ChapterHeading> = find_headings(text);
+    if headings.is_empty() {
+        return Err(IngestError::new(
+            path,
+            ErrorKind::NotANarrative {
+                reason: "no chapter heading (\"COUNTRY: TIER N\" or \"Country (Tier N)\") and no document-database metadata".into(),
+            },
+        ));
+    }
+    let format = if headings.len() > 1 { DocumentFormat::ReportDump } else { DocumentFormat::ChapterText };
+    let registry = CountryRegistry::embedded();
+    for (i, h) in headings.iter().enumerate() {
+        let end = headings.get(i + 1).map(|n| n.range.start).unwrap_or(text.len());
+        let chapter = TextRange::new(h.range.start, end).trim(text);
+        let chapter_text = chapter.slice(text);
+        let fail = |kind| IngestError::at(path, source_range(d, chapter), kind);
+        let country = match registry.resolve(&h.name) {
+            Ok(c) => c,
+            Err(_) => {
+                let heading = h.range.slice(text).to_string();
+                out.errors.push(IngestError::at(path, source_range(d, h.range), ErrorKind::UnknownCountry { name: h.name.clone(), heading }));
+                continue;
+            }
+        };
+        if !chapter_text.to_lowercase().contains("traffick") {
+            out.errors.push(fail(ErrorKind::NotANarrative { reason: format!("the chapter under {:?} never mentions trafficking", h.name) }));
+            continue;
+        }
+        let (year, year_source) = match resolve_year(None, opts.year, path) {
+            Ok(y) => y,
+            Err(k) => return Err(IngestError::new(path, k)),
+        };
+        let metadata = Metadata {
+            country: country.name.clone(),
+            iso3: country.iso3.clone(),
+            report_year: Some(year),
+            year_source: Some(year_source),
+            stated_tier: Some(h.tier),
+            ..Default::default()
+        };
+        out.documents.push(Document::new(chapter_text.to_string(), path.to_string(), format, metadata, source_map(d, chapter)));
+    }
+    if out.documents.is_empty() && out.errors.len() == 1 {
+        return Err(out.errors.remove(0));
+    }
+    Ok(())
+}
+
+/// Source bytes of a text range: exact for UTF-8, computed from code units otherwise.
+fn source_range(d: &Decoded, r: TextRange) -> TextRange {
+    let at = |i: usize| -> usize {
+        d.prefix_len
+            + match d.encoding {
+                Encoding::Utf8 | Encoding::Utf8Bom => i,
+                Encoding::Utf16Le | Encoding::Utf16Be => d.text[..i].encode_utf16().count() * 2,
+                Encoding::Windows1252 => d.text[..i].chars().count(),
+            }
+    };
+    TextRange::new(at(r.start), at(r.end))
+}
+
+fn source_map(d: &Decoded, chapter: TextRange) -> SourceMap {
+    if d.encoding.is_byte_exact() {
+        return SourceMap::offset(chapter.len(), d.prefix_len + chapter.start);
+    }
+    SourceMap {
+        spans: vec![SourceSpan { text: TextRange::new(0, chapter.len()), source: source_range(d, chapter), page: None }],
+    }
+}
