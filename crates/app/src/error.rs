@@ -1,0 +1,16 @@
+//! Use-case errors.
+
+/// What can go wrong in a use case (per-file ingest problems are reported, not raised).
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    #[error(transparent)]
+    Store(#[from] tierwatch_store::StoreError),
+    #[error(transparent)]
+    UnknownCountry(#[from] tierwatch_model::UnknownCountry),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("{0}")]
+    Invalid(String),
+}

@@ -1,0 +1,19 @@
+//! One module per subcommand.
+
+pub mod ingest;
+pub mod list;
+pub mod show;
+
+use anyhow::Context;
+use std::path::Path;
+use tierwatch_store::Store;
+
+/// Open the store, naming the file in any error.
+pub fn open_store(db: &Path) -> anyhow::Result<Store> {
+    Store::open(db).with_context(|| format!("cannot open store {}", db.display()))
+}
+
+/// The per-document pipeline this binary ships.
+pub fn pipeline() -> tierwatch_app::Pipeline {
+    tierwatch_app::Pipeline::without_extraction()
+}
