@@ -112,17 +112,19 @@ impl SourceMap {
             .collect();
         let first = overlapping.first()?;
         let last = overlapping.last()?;
-        let map = |span: &SourceSpan, at: usize| -> usize {
+        // A normalised span maps whole: a range starting inside it starts at its source
+        // start, one ending inside it ends at its source end.
+        let map = |span: &SourceSpan, at: usize, is_end: bool| -> usize {
             if span.text.len() == span.source.len() {
                 span.source.start + (at.clamp(span.text.start, span.text.end) - span.text.start)
-            } else if at <= span.text.start {
+            } else if (is_end && at <= span.text.start) || (!is_end && at < span.text.end) {
                 span.source.start
             } else {
                 span.source.end
             }
         };
-        let start = map(first, range.start);
-        let end = map(last, range.end);
+        let start = map(first, range.start, false);
+        let end = map(last, range.end, true);
         Some((TextRange::new(start, end.max(start)), first.page))
     }
 }
@@ -152,6 +154,13 @@ mod tests {
     fn offset_map_is_exact() {
         let map = SourceMap::offset(100, 40);
         assert_eq!(map.to_source(TextRange::new(10, 20)), Some((TextRange::new(50, 60), None)));
+    }
+
+    #[test]
+    fn a_range_inside_a_normalised_span_maps_to_the_whole_span() {
+        let map = SourceMap { spans: vec![SourceSpan { text: TextRange::new(0, 10), source: TextRange::new(100, 130), page: Some(3) }] };
+        assert_eq!(map.to_source(TextRange::new(4, 6)), Some((TextRange::new(100, 130), Some(3))));
+        assert_eq!(map.to_source(TextRange::new(0, 10)), Some((TextRange::new(100, 130), Some(3))));
     }
 
     #[test]

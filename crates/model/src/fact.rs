@@ -51,6 +51,8 @@ pub enum FactKind {
     NationalActionPlan,
     /// One item of the recommendations list.
     Recommendation,
+    /// Visas or residence permits granted to trafficking victims (a count).
+    VictimVisas,
 }
 
 impl FactKind {
@@ -107,8 +109,10 @@ pub enum FactValue {
     Bool(bool),
     Int(i64),
     Text(String),
-    Penalty { min: Option<f64>, max: Option<PenaltyMax> },
+    // Flow before Penalty: untagged deserialisation takes the first variant that fits, and
+    // a penalty's fields are all optional.
     Flow { origin: String, destination: String },
+    Penalty { min: Option<f64>, max: Option<PenaltyMax> },
 }
 
 impl FactValue {
@@ -287,6 +291,8 @@ mod tests {
         let j = serde_json::to_value(&v).unwrap();
         assert_eq!(j, serde_json::json!({"min": null, "max": "life"}));
         assert_eq!(serde_json::from_value::<FactValue>(j).unwrap(), v);
+        let flow = FactValue::Flow { origin: "Honduras".into(), destination: "Mexico".into() };
+        assert_eq!(serde_json::from_value::<FactValue>(serde_json::to_value(&flow).unwrap()).unwrap(), flow);
         for p in [Period::Year(2017), Period::ReportingPeriod, Period::PreviousPeriod, Period::Unknown] {
             let j = serde_json::to_value(p).unwrap();
             assert_eq!(serde_json::from_value::<Period>(j).unwrap(), p);

@@ -1,0 +1,76 @@
+//! Official complicity: one bool fact per sentence that speaks of government officials'
+//! complicity in trafficking (allegations, concerns, investigations, prosecutions,
+//! convictions of officials, corruption facilitating trafficking) -> true; sentences
+//! that say there were no such reports or no action against complicit officials -> false.
+//! Recommendations are not reports and are skipped.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use tierwatch_model::{Fact, FactKind, FactValue, SectionKind};
+
+use crate::context::Ctx;
+
+pub const NAME: &str = "complicity";
+pub const VERSION: u32 = 1;
+
+static COMPLICITY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcomplicit|\bcomplicity\b|\b(?:officials?|officers?|police|guards?|personnel|authorities|employees|diplomats?|soldiers)\b[^.;]{0,80}\b(?:allegedly|reportedly)\b[^.;]{0,80}\b(?:facilitat|accept|bribe|profit|involved|participat|collud|protect|extort|own|exploit|traffick)|\bcorrupt(?:ion|ed)?\b[^.;]{0,100}\b(?:traffick|officials?|police|officers|judges|prosecutors|law\s+enforcement|immigration|border)|\b(?:officials?|police|officers|judges|law\s+enforcement|immigration|border)\b[^.;]{0,60}\bcorrupt(?:ion|ed)?\b|\bbribes?\b|\b(?:allegations?|convicted|prosecuted|investigated|arrested|charged|indicted|dismissed|suspended)\b[^.;]{0,120}\b(?:police\s+(?:officers?|officials?|major|chief|commander|cadets?)|(?:government|public|local|border|immigration|customs|military|police|senior|consular)\s+(?:officials?|officers?|employees?)|colonel|soldiers?|judges?|mayors?)\b").unwrap()
+});
+/// No such reports, or no action reported against complicit officials.
+static NONE_REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bno\s+(?:new\s+)?reports?\s+of|\bthere\s+were\s+no\s+(?:reports|allegations|investigations|cases)|\bdid\s+not\s+report\s+any\s+(?:new\s+)?(?:investigations|prosecutions|convictions|cases)|\bno\s+(?:investigations|prosecutions|convictions|allegations)\b|\bnor\s+were\s+there").unwrap()
+});
+static EXCLUDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\banti-corruption|\bcan\s+(?:further\s+)?(?:advance|improve)|\bshould\b|\btrain(?:ed|ing)\b").unwrap()
+});
+
+pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
+    for s in cx.sentences() {
+        if s.in_any(&[SectionKind::Recommendations]) || EXCLUDE.is_match(s.text) {
+            continue;
+        }
+        let Some(m) = COMPLICITY.find(s.text) else { continue };
+        let v = !NONE_REPORTED.is_match(s.text);
+        let mut f = cx.fact(FactKind::OfficialComplicity, FactValue::Bool(v), s.all(), NAME, VERSION);
+        f.scope = Some("officials".into());
+        let _ = m;
+        out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::{run_kind, values};
+    use tierwatch_model::SectionKind::{Intro, Prosecution};
+
+    fn complicity(text: &str) -> Vec<String> {
+        values(&run_kind(run, "Mexico", Prosecution, text, FactKind::OfficialComplicity))
+    }
+
+    #[test]
+    fn allegations_and_concerns() {
+        // -> true
+        assert_eq!(complicity("Corruption among public officials, especially local law enforcement and immigration personnel, also continues to be a serious concern; some officials reportedly accept or extort bribes."), ["true"]);
+        assert_eq!(values(&run_kind(run, "Mexico", Intro, "Corruption and complicity remained significant concerns, inhibiting law enforcement action.", FactKind::OfficialComplicity)), ["true"]);
+    }
+
+    #[test]
+    fn action_against_officials() {
+        // -> true
+        assert_eq!(complicity("Following allegations of a trafficking ring involving police cadets, authorities convicted a retired colonel and a retired police major on charges of inciting prostitution."), ["true"]);
+    }
+
+    #[test]
+    fn nothing_reported() {
+        // -> false
+        assert_eq!(complicity("The government did not report any investigations, prosecutions, or convictions of government employees complicit in trafficking offenses."), ["false"]);
+        assert_eq!(complicity("There were no reports of officials complicit in trafficking."), ["false"]);
+    }
+
+    #[test]
+    fn recommendations_are_not_reports() {
+        assert!(complicity("Mexico can advance its efforts by confronting trafficking complicity by public officials.").is_empty());
+    }
+}

@@ -1,0 +1,416 @@
+//! Counts of investigations, prosecutions, convictions and victims identified.
+//!
+//! A number counts when its noun phrase names the kind ("13 trafficking investigations")
+//! or names cases/suspects/defendants/traffickers/victims counted by the nearest trigger
+//! verb or noun of the clause ("convicted 95 traffickers", "prosecutions against 609
+//! individuals", "identified 13 victims"). Numbers in a comparison ("(16 in 2016)",
+//! "compared to 479 in 2016") take the kind of the count they compare with. Parts of a
+//! stated total ("including 180 ...", "Of these, two ...", dash lists) are left out, as
+//! are years, dates, money, percentages, ages, durations, article numbers and counts
+//! about complicit officials. Explicit zeros come from negations (see [`zeros`]).
+
+mod period;
+mod words;
+mod zeros;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use tierwatch_model::{Fact, FactKind, FactValue, Period, Qualifier, SectionKind};
+
+use crate::context::{Ctx, Sent};
+use crate::numbers::{self, NumberMention};
+use words::{tokens, Tok};
+
+pub const NAME: &str = "counts";
+pub const VERSION: u32 = 1;
+
+/// Sentences about complicit officials: their counts belong to official complicity.
+static COMPLICITY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bcomplicit|\bcomplicity|\bcorrupt").unwrap());
+
+/// Words before a number that make it part of a total stated before.
+static PART_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:\bincluding|\bof\s+whom|\bof\s+which|\bamong\s+them|\bamong\s+whom)\s*$").unwrap());
+static OF_THESE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:of\s+(?:these|those|them|this\s+total|the\s+total)\b|(?:within|among)\s+(?:these|those)\b|in\s+addition\s+to\s+these)").unwrap()
+});
+/// Victims other than "victims" (girls, children, ...) count only in a trafficking context.
+static TRAFFICKING_CONTEXT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)traffick|victim|exploit|prostitution|forced|commercial\s+sex").unwrap());
+
+static RANGE_OF_YEARS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:to|and|-+)\s*[\w,.]+\s+(?:years?|months?)\b").unwrap());
+
+/// Cues before a number that make it a comparison.
+static COMPARE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:compared\s+(?:to|with)|(?:increase|decrease|rise|drop|decline|up|down)\s+from|\bfrom|versus|vs\.?|\(|\band|\bor|than|,)\s*(?:a\s+total\s+of\s+|only\s+|just\s+)?$").unwrap()
+});
+/// What follows a comparison number: "in 2016", "in FY 2016", "the previous year".
+static COMPARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:federal|state|new|total|cases?|suspects?|defendants?|traffickers?|victims?|investigations?|prosecutions?|convictions?|individuals|both)\s+){0,3}(?:in|during|for)\s+(?:both\s+)?(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?:19|20)\d\d\b|^\s*(?:[a-z\-]+\s+){0,2}?(?:in|during)\s+the\s+(?:previous|prior|last|preceding)\b|^\s*(?:[a-z\-]+\s+){0,2}?(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|reporting)").unwrap()
+});
+
+static COMPARE_AFTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?P<w>(?:[a-z\-]+\s+){0,4}?)(?:in|during|for)\s+(?:both\s+)?(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?:19|20)\d\d\b").unwrap()
+});
+
+/// Whether the words after a number make it a comparison ("(three sex traffickers in 2016)").
+fn compare_after(after: &str) -> bool {
+    if COMPARE_AFTER.is_match(after) {
+        return true;
+    }
+    COMPARE_AFTER_WORDS.captures(after).is_some_and(|c| {
+        c["w"].split_whitespace().all(|w| {
+            !matches!(w.to_ascii_lowercase().as_str(), "with" | "for" | "to" | "from" | "as" | "of" | "by" | "on" | "at" | "into" | "were" | "was" | "had" | "who" | "that" | "which")
+        })
+    })
+}
+
+/// A count found in a sentence.
+#[derive(Debug, Clone)]
+struct Mention {
+    num: NumberMention,
+    kind: FactKind,
+    unit: Option<&'static str>,
+    scope: Option<&'static str>,
+    qualifier: Qualifier,
+    comparison: bool,
+    /// Sentence-relative end of the noun phrase (or the number).
+    np_end: usize,
+    period: Option<Period>,
+}
+
+pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
+    let report_year = cx.doc.metadata.report_year.map(|y| y.get());
+    for s in cx.sentences() {
+        if s.in_any(&[SectionKind::TraffickingProfile, SectionKind::Recommendations, SectionKind::Heading]) {
+            continue;
+        }
+        let complicity = COMPLICITY.is_match(s.text);
+        if !complicity {
+            sentence(cx, &s, report_year, out);
+        }
+        zeros::run(cx, &s, report_year, out);
+    }
+}
+
+fn sentence(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fact>) {
+    let t = s.text;
+    let toks = tokens(t);
+    let nums: Vec<NumberMention> = numbers::numbers(t).into_iter().filter(|n| !excluded(t, &toks, n)).collect();
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut skipped_of_these = false;
+    let mut i = 0;
+    while i < nums.len() {
+        let n = nums[i];
+        if numbers::is_year(&n) {
+            i += 1;
+            continue;
+        }
+        // coordinated numbers share a noun phrase: "127 federal and 298 state investigations"
+        let (head, group_end) = head_of(t, &toks, &nums, i);
+        let group: Vec<NumberMention> = nums[i..=group_end].to_vec();
+        i = group_end + 1;
+        for (gi, n) in group.iter().enumerate() {
+            let prev_end = if gi > 0 { group[gi - 1].end } else { mentions.last().map(|m| m.num.end).unwrap_or(0) };
+            let before = &t[prev_end.min(n.start)..n.start];
+            let clause_start = t[..n.start].rfind(';').map(|p| p + 1).unwrap_or(0);
+            let first_in_clause = mentions.last().is_none_or(|m| m.num.start < clause_start) && gi == 0;
+            let of_these = OF_THESE.is_match(&t[clause_start..n.start]);
+            let own_kind_noun = head.as_ref().is_some_and(|h| words::kind_noun(&h.0).is_some());
+            if PART_OF.is_match(&t[..n.start]) || of_these && first_in_clause && !skipped_of_these {
+                skipped_of_these |= of_these;
+                continue;
+            }
+            // within "Of these, ..." only counts that name their own kind stand alone
+            if of_these && !own_kind_noun {
+                continue;
+            }
+            let comparison = COMPARE_BEFORE.is_match(&t[..n.start]) && compare_after(&t[n.end..]) && !mentions.is_empty();
+            let qualifier = qualifier(&t[..n.start]);
+            let scope = scope_of(&t[n.end..head.as_ref().map(|h| h.1.start).unwrap_or(n.end).max(n.end)]);
+            let inherit = || mentions.last().map(|m| vec![(m.kind, m.unit)]).unwrap_or_default();
+            let mut kinds = match &head {
+                Some((hw, htok)) => kind_for_head(t, &toks, n.start, hw, htok),
+                None => headless(&toks, n),
+            };
+            if kinds.is_empty() && comparison {
+                kinds = inherit();
+            }
+            if kinds.is_empty() || !comparison && dash_part(before) {
+                continue;
+            }
+            let np_end = head.as_ref().map(|h| h.1.end).unwrap_or(n.end).max(group.last().unwrap().end);
+            for (kind, unit) in kinds {
+                mentions.push(Mention { num: *n, kind, unit, scope, qualifier, comparison, np_end, period: None });
+            }
+        }
+    }
+    if mentions.is_empty() {
+        return;
+    }
+    period::assign(t, &mut mentions, report_year);
+    for m in mentions {
+        let mut f = cx.fact(m.kind, FactValue::Int(m.num.value), s.all(), NAME, VERSION);
+        f.period = m.period.unwrap_or(Period::Unknown);
+        f.qualifier = m.qualifier;
+        f.scope = m.scope.map(String::from);
+        f.unit = m.unit.map(String::from);
+        f.confidence = if m.comparison { 0.75 } else { 0.85 };
+        out.push(f);
+    }
+}
+
+/// Numbers that are never counts: dates, money, percentages, ages, durations, articles,
+/// compound adjectives ("30-day").
+fn excluded(t: &str, toks: &[Tok], n: &NumberMention) -> bool {
+    let after = t[n.end..].trim_start();
+    let after_word: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '%').collect::<String>().to_ascii_lowercase();
+    let before = t[..n.start].trim_end();
+    let before_word = before.rsplit(|c: char| !c.is_alphanumeric() && c != '.' && c != '$').next().unwrap_or("").to_ascii_lowercase();
+    if t[n.end..].starts_with('-') && t[n.end..].chars().nth(1).is_some_and(char::is_alphabetic) {
+        return true;
+    }
+    if t[n.end..].starts_with('%') || before.ends_with('$') || before.ends_with('•') || before.ends_with('£') {
+        return true;
+    }
+    if matches!(
+        after_word.as_str(),
+        "percent" | "%" | "million" | "billion" | "thousand" | "pesos" | "dollars" | "euros" | "years" | "year"
+            | "months" | "month" | "days" | "day" | "weeks" | "week" | "hours" | "hour" | "am" | "pm" | "times"
+    ) || is_month_word(&after_word)
+    {
+        return true;
+    }
+    if matches!(
+        before_word.as_str(),
+        "article" | "articles" | "section" | "sections" | "law" | "no." | "no" | "decree" | "act" | "chapter"
+            | "paragraph" | "part" | "clause" | "resolution" | "code" | "ages" | "age" | "aged" | "number" | "phase"
+            | "level" | "tier" | "fy" | "rs" | "usd" | "page" | "item" | "point"
+    ) || is_month_word(&before_word)
+    {
+        return true;
+    }
+    // the lower end of a range of years: "from five to 23 years"
+    if RANGE_OF_YEARS.is_match(&t[n.end..]) {
+        return true;
+    }
+    // "one of", "one another", "one or more"
+    if !n.digits && n.value == 1 && matches!(after_word.as_str(), "of" | "another" | "or") {
+        return true;
+    }
+    let _ = toks;
+    false
+}
+
+fn is_month_word(w: &str) -> bool {
+    words::is_month(w)
+}
+
+/// The head noun of the number at `nums[i]` and the index of the last number sharing it.
+fn head_of<'a>(t: &'a str, toks: &[Tok<'a>], nums: &[NumberMention], i: usize) -> (Option<(String, Tok<'a>)>, usize) {
+    let mut group_end = i;
+    let mut k = toks.iter().position(|x| x.start >= nums[i].end).unwrap_or(toks.len());
+    let mut modifiers = 0;
+    while k < toks.len() {
+        let w = toks[k];
+        let lw = w.lower();
+        if (lw == "and" || lw == "or") && group_end + 1 < nums.len() && toks.get(k + 1).is_some_and(|x| x.start == nums[group_end + 1].start) && !numbers::is_year(&nums[group_end + 1]) {
+            group_end += 1;
+            k += 2;
+            continue;
+        }
+        // "seven case prosecutions": a kind noun right after a case noun is the head
+        if words::case_noun(&lw).is_some() {
+            if let Some(nx) = toks.get(k + 1).filter(|nx| words::kind_noun(nx.text).is_some()) {
+                return (Some((nx.lower(), *nx)), group_end);
+            }
+        }
+        if words::kind_noun(&lw).is_some() || words::case_noun(&lw).is_some() || words::victim_noun(&lw) {
+            return (Some((lw, w)), group_end);
+        }
+        let punct = !w.text.chars().next().is_some_and(|c| c.is_alphanumeric());
+        if punct || words::np_stop(&lw) || modifiers >= 5 || w.text.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+            break;
+        }
+        modifiers += 1;
+        k += 1;
+    }
+    let _ = t;
+    (None, group_end)
+}
+
+/// Whether "identified" (or "newly-identified") stands in or right after the noun phrase.
+fn has_identified_after(t: &str, toks: &[Tok], head: Tok) -> bool {
+    let _ = t;
+    let k = toks.iter().position(|x| x.start == head.start).unwrap_or(0);
+    toks.iter().skip(k + 1).take(2).any(|w| w.lower().contains("identified"))
+}
+
+/// A number with no noun after it: "convicted 21 of trafficking", "48 were convicted".
+fn headless(toks: &[Tok], n: &NumberMention) -> Vec<(FactKind, Option<&'static str>)> {
+    let Some(k) = toks.iter().position(|x| x.start == n.start) else { return vec![] };
+    let next = toks.get(k + 1).map(|x| x.lower()).unwrap_or_default();
+    if k > 0 && matches!(next.as_str(), "of" | "for" | "under" | "on") {
+        let prev = toks[k - 1].lower();
+        if prev.ends_with("ed") || prev.ends_with("ing") {
+            if let Some(kind) = words::trigger(&prev).filter(|x| *x != FactKind::VictimsIdentified) {
+                return vec![(kind, Some("individuals"))];
+            }
+        }
+    }
+    if matches!(next.as_str(), "were" | "was") {
+        if let Some(kind) = passive_trigger(toks, &toks[k]).filter(|x| *x != FactKind::VictimsIdentified) {
+            return vec![(kind, Some("individuals"))];
+        }
+    }
+    vec![]
+}
+
+/// Kind and unit for a number whose noun phrase ends in `head`.
+fn kind_for_head(t: &str, toks: &[Tok], num_start: usize, head: &str, head_tok: &Tok) -> Vec<(FactKind, Option<&'static str>)> {
+    kinds_for_head(t, toks, num_start, head, head_tok)
+}
+
+fn kinds_for_head(t: &str, toks: &[Tok], num_start: usize, head: &str, head_tok: &Tok) -> Vec<(FactKind, Option<&'static str>)> {
+    if let Some(k) = words::kind_noun(head) {
+        return vec![(k, Some("cases"))];
+    }
+    let clause_start = t[..num_start].rfind(';').map(|p| p + 1).unwrap_or(0);
+    let mut clause_end = t[num_start..].find(';').map(|p| num_start + p).unwrap_or(t.len()).min(num_start + 80);
+    while !t.is_char_boundary(clause_end) {
+        clause_end -= 1;
+    }
+    if words::victim_noun(head) && !head.starts_with("victim") && !TRAFFICKING_CONTEXT.is_match(&t[num_start..clause_end]) {
+        return vec![];
+    }
+    single_kind(t, toks, num_start, head, head_tok, clause_start).into_iter().collect()
+}
+
+fn single_kind(t: &str, toks: &[Tok], num_start: usize, head: &str, head_tok: &Tok, clause_start: usize) -> Vec<(FactKind, Option<&'static str>)> {
+    let victim = words::victim_noun(head);
+    // the noun phrase itself may carry the trigger: "newly-identified victims", "victims identified"
+    let np_words: Vec<&Tok> = toks.iter().filter(|x| x.start >= num_start && x.end <= head_tok.start).collect();
+    if victim {
+        let inside = np_words.iter().any(|w| w.lower().contains("identified"));
+        if inside || has_identified_after(t, toks, *head_tok) {
+            return vec![(FactKind::VictimsIdentified, Some("victims"))];
+        }
+    }
+    // a passive trigger after the noun phrase: "Nine defendants were convicted"
+    if let Some(k) = passive_trigger(toks, head_tok) {
+        let fits = if victim { k == FactKind::VictimsIdentified } else { k != FactKind::VictimsIdentified };
+        if fits {
+            let unit = if victim { Some("victims") } else { words::case_noun(head) };
+            return vec![(k, unit)];
+        }
+    }
+    // nearest trigger before the number in the same clause, with no other action between
+    let before: Vec<&Tok> = toks.iter().filter(|x| x.start >= clause_start && x.end <= num_start).collect();
+    let mut broken = false;
+    for (j, w) in before.iter().enumerate().rev() {
+        // "newly-identified" describes its own noun phrase only
+        let trig = if w.text.contains('-') { None } else { words::trigger(w.text) };
+        if let Some(k) = trig {
+            let fits = if victim { k == FactKind::VictimsIdentified } else { k != FactKind::VictimsIdentified };
+            if !fits {
+                if victim {
+                    return vec![];
+                }
+                continue;
+            }
+            if broken {
+                return vec![];
+            }
+            let unit = if victim { Some("victims") } else { words::case_noun(head) };
+            let mut out = vec![(k, unit)];
+            // "prosecuting and convicting 13 child traffickers": both
+            if j >= 2 && matches!(before[j - 1].lower().as_str(), "and" | "or") {
+                let verb = before[j - 2].lower().ends_with("ing") || before[j - 2].lower().ends_with("ed");
+                if let Some(k2) = words::trigger(before[j - 2].text).filter(|k2| verb && *k2 != k && *k2 != FactKind::VictimsIdentified) {
+                    if !victim {
+                        out.insert(0, (k2, unit));
+                    }
+                }
+            }
+            return out;
+        }
+        if words::breaker(w.text) {
+            // "identified and referred 370 victims": the trigger joined by "and" still governs
+            let joined = j >= 2 && before[j - 1].lower() == "and" && words::trigger(before[j - 2].text).is_some();
+            if !joined {
+                broken = true;
+            }
+        }
+    }
+    vec![]
+}
+
+/// "<head> were (subsequently) convicted".
+fn passive_trigger(toks: &[Tok], head: &Tok) -> Option<FactKind> {
+    let k = toks.iter().position(|x| x.start == head.start)?;
+    let mut saw_aux = false;
+    for w in toks.iter().skip(k + 1).take(4) {
+        let lw = w.lower();
+        if matches!(lw.as_str(), "were" | "was" | "had" | "have" | "has" | "been" | "being") {
+            saw_aux = true;
+            continue;
+        }
+        if matches!(lw.as_str(), "also" | "subsequently" | "later" | "reportedly" | "formally" | "successfully") {
+            continue;
+        }
+        if matches!(lw.as_str(), "remained" | "remain" | "remains" | "under") {
+            saw_aux = true;
+            continue;
+        }
+        if saw_aux && lw == "investigation" {
+            return Some(FactKind::Investigations);
+        }
+        if matches!(lw.as_str(), "faced" | "face" | "faces" | "facing") {
+            return Some(FactKind::Prosecutions);
+        }
+        return if saw_aux && lw.ends_with("ed") { words::trigger(&lw) } else { None };
+    }
+    None
+}
+
+/// "federal" / "state" right before the head.
+fn scope_of(np: &str) -> Option<&'static str> {
+    let l = np.to_ascii_lowercase();
+    if l.contains("federal") && !l.contains("state") {
+        Some("federal")
+    } else if l.split_whitespace().any(|w| w == "state") && !l.contains("federal") {
+        Some("state")
+    } else {
+        None
+    }
+}
+
+/// A number directly after a dash or an opening parenthesis, not a comparison: a part.
+fn dash_part(before: &str) -> bool {
+    let b = before.trim_end();
+    b.ends_with("--") || b.ends_with('(') || b.ends_with(':')
+}
+
+static QUAL: LazyLock<Vec<(Regex, Qualifier)>> = LazyLock::new(|| {
+    let q = |re: &str, v| (Regex::new(&format!(r"(?i)\b(?:{re})\s*$")).unwrap(), v);
+    vec![
+        q("at\\s+least|a\\s+minimum\\s+of", Qualifier::AtLeast),
+        q("approximately|around|about|roughly|nearly|almost|an\\s+estimated|estimated|some", Qualifier::Approximately),
+        q("more\\s+than|over|upwards\\s+of", Qualifier::MoreThan),
+        q("fewer\\s+than|less\\s+than|under", Qualifier::FewerThan),
+    ]
+});
+
+fn qualifier(before: &str) -> Qualifier {
+    let mut cut = before.len().saturating_sub(30);
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let tail = &before[cut..];
+    QUAL.iter().find(|(re, _)| re.is_match(tail)).map(|(_, q)| *q).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,108 @@
+//! The period a count refers to: a stated year ("in 2017", "in FY 2016"), the reporting
+//! period, the previous period, or a year implied by a comparison ("compared to 188 in
+//! 2016" makes the count it compares with one of 2017).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use tierwatch_model::Period;
+
+use super::Mention;
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in|during|for|throughout|by\s+the\s+end\s+of)\s+(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?P<y>(?:19|20)\d\d)\b").unwrap()
+});
+static REPORTING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:this|the|current)\s+reporting\s+period").unwrap());
+static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:the\s+)?(?:previous|prior|preceding|last)\s+(?:reporting\s+period|year|report)").unwrap()
+});
+static COMPARE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bcompared\s+(?:to|with)|\bversus\b|\ban?\s+(?:slight\s+)?(?:increase|decrease|rise|drop|decline)\s+from|\b(?:up|down)\s+from").unwrap()
+});
+static LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\blast\s+year\b").unwrap());
+static CUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)compared|versus|\(|\ban?\s+(?:increase|decrease|rise|drop|decline)|\bup\s+from|\bdown\s+from|;").unwrap()
+});
+
+/// The period stated in `w` (the words right after a count), if any.
+fn stated(w: &str, comparison: bool) -> Option<Period> {
+    let w = match CUT.find(w) {
+        Some(m) if m.start() > 0 || !comparison => &w[..m.start()],
+        _ => w,
+    };
+    let y = YEAR.captures(w).map(|c| c["y"].parse::<u16>().unwrap_or(0));
+    let prev = PREVIOUS.find(w);
+    let rep = REPORTING.find(w);
+    match (y, prev, rep) {
+        (Some(y), _, _) => Some(Period::Year(y)),
+        (None, Some(p), _) if !w[..p.start()].contains("than") => Some(Period::PreviousPeriod),
+        (None, None, Some(_)) => Some(Period::ReportingPeriod),
+        _ => None,
+    }
+}
+
+pub(super) fn assign(t: &str, mentions: &mut [Mention], report_year: Option<u16>) {
+    let n = mentions.len();
+    for i in 0..n {
+        let from = mentions[i].np_end;
+        let to = mentions[i + 1..].iter().map(|m| m.num.start).find(|&s| s > from).unwrap_or(t.len());
+        mentions[i].period = stated(&t[from..to.max(from)], mentions[i].comparison);
+    }
+    // "95 traffickers involved in 40 cases in 2016": the linked count shares the year
+    for i in (0..n.saturating_sub(1)).rev() {
+        if mentions[i].period.is_none() && mentions[i + 1].period.is_some() && mentions[i + 1].num.start > mentions[i].np_end {
+            let link = t[mentions[i].np_end..mentions[i + 1].num.start].trim().to_ascii_lowercase();
+            if matches!(link.as_str(), "involved in" | "involving" | "in" | "from" | "with" | "for" | "and") {
+                mentions[i].period = mentions[i + 1].period;
+            }
+        }
+    }
+    // counts after a comparison cue are the compared ones
+    let cue = COMPARE_CUE.find(t).map(|m| m.start()).unwrap_or(t.len());
+    for m in mentions.iter_mut() {
+        if m.num.start > cue {
+            m.comparison = true;
+        }
+    }
+    let first = mentions[0].num.start;
+    let lead = &t[..first];
+    let lead_period = YEAR
+        .captures_iter(lead)
+        .last()
+        .map(|c| Period::Year(c["y"].parse().unwrap_or(0)))
+        .or_else(|| match (LAST_YEAR.is_match(lead), report_year) {
+            (true, Some(y)) => Some(Period::Year(y - 1)),
+            (true, None) => Some(Period::ReportingPeriod),
+            _ => None,
+        });
+    let compared_years: Vec<u16> = mentions
+        .iter()
+        .filter(|m| m.comparison)
+        .filter_map(|m| match m.period {
+            Some(Period::Year(y)) => Some(y),
+            _ => None,
+        })
+        .collect();
+    let compared_previous = mentions.iter().any(|m| m.comparison && m.period == Some(Period::PreviousPeriod));
+    let reporting = REPORTING.is_match(t);
+    let last_year = LAST_YEAR.is_match(t);
+    for m in mentions.iter_mut().filter(|m| m.period.is_none() && !m.comparison) {
+        m.period = lead_period
+            .or_else(|| compared_years.iter().max().map(|y| Period::Year(y + 1)))
+            .or(if compared_previous || reporting { Some(Period::ReportingPeriod) } else { None })
+            .or(match (last_year, report_year) {
+                (true, Some(y)) => Some(Period::Year(y - 1)),
+                _ => None,
+            });
+    }
+    // a count restating another in the same sentence takes its period
+    for i in 0..n {
+        if mentions[i].period.is_none() {
+            let same = (0..n).find(|&j| j != i && mentions[j].kind == mentions[i].kind && mentions[j].num.value == mentions[i].num.value && mentions[j].period.is_some());
+            if let Some(j) = same {
+                mentions[i].period = mentions[j].period;
+            }
+        }
+    }
+}

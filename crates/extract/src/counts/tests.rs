@@ -1,0 +1,126 @@
+//! Annotated-prose fixtures for counts: a sentence, and under it the expected facts
+//! written as "kind value period qualifier".
+
+use super::run;
+use crate::testutil::doc;
+use tierwatch_model::{Period, SectionKind};
+
+fn counts(text: &str) -> Vec<String> {
+    let (d, seg) = doc("Mexico", SectionKind::Prosecution, text);
+    let cx = crate::Ctx::new(&d, &seg);
+    let mut out = Vec::new();
+    run(&cx, &mut out);
+    out.iter()
+        .map(|f| {
+            assert_eq!(f.provenance.quote, &text[f.provenance.range.start..f.provenance.range.end]);
+            let p = match f.period {
+                Period::Year(y) => y.to_string(),
+                Period::ReportingPeriod => "rp".into(),
+                Period::PreviousPeriod => "pp".into(),
+                Period::Unknown => "?".into(),
+            };
+            let q = serde_json::to_value(f.qualifier).unwrap();
+            format!("{} {} {} {}", f.kind.code(), f.value.render(), p, q.as_str().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn breakdowns_and_comparisons() {
+    assert_eq!(
+        counts("Authorities initiated 127 federal and 298 state investigations in 2017, compared to 188 federal and 288 state investigations in 2016 and 250 federal and 415 state investigations for trafficking in 2015."),
+        [
+            "investigations 127 2017 exact",
+            "investigations 298 2017 exact",
+            "investigations 188 2016 exact",
+            "investigations 288 2016 exact",
+            "investigations 250 2015 exact",
+            "investigations 415 2015 exact",
+        ]
+    );
+    assert_eq!(
+        counts("Authorities initiated prosecutions against 609 individuals in federal and state cases in 2017, compared to 479 in 2016 and 578 in 2015."),
+        ["prosecutions 609 2017 exact", "prosecutions 479 2016 exact", "prosecutions 578 2015 exact"]
+    );
+}
+
+#[test]
+fn parenthesised_comparisons() {
+    assert_eq!(
+        counts("The government investigated six cases (16 in 2016). Of these, two cases were sex trafficking and four were forced labor."),
+        ["investigations 6 2017 exact", "investigations 16 2016 exact"]
+    );
+    assert_eq!(
+        counts("The State Prosecutor's Office investigated three suspects (one in 2016) and indicted three defendants (none in 2016)."),
+        [
+            "investigations 3 2017 exact",
+            "investigations 1 2016 exact",
+            "prosecutions 3 2017 exact",
+            "prosecutions 0 2016 exact",
+        ]
+    );
+}
+
+#[test]
+fn totals_not_parts() {
+    assert_eq!(
+        counts("The government reported identifying 667 trafficking victims in 2017Š429 for sex trafficking, 103 for forced labor or services, and 115 unspecifiedŠcompared to 740 victims in 2016 and 1,814 in 2015."),
+        ["victims_identified 667 2017 exact", "victims_identified 740 2016 exact", "victims_identified 1814 2015 exact"]
+    );
+    assert_eq!(
+        counts("The Ministry identified and provided support to 196 forced labor victims abroad, including 180 in the United States and 16 in other countries, compared to 20 in 2016."),
+        ["victims_identified 196 2017 exact", "victims_identified 20 2016 exact"]
+    );
+}
+
+#[test]
+fn words_qualifiers_and_old_style_years() {
+    let (d, mut seg) = doc("Mexico", SectionKind::Prosecution, "Last year, federal authorities initiated at least 13 trafficking investigations and secured one conviction and sentence in a major case.");
+    let mut d = d;
+    d.metadata.report_year = tierwatch_model::ReportYear::new(2007);
+    seg.sections.clear();
+    let cx = crate::Ctx::new(&d, &seg);
+    let mut out = Vec::new();
+    run(&cx, &mut out);
+    let v: Vec<String> = out.iter().map(|f| format!("{} {} {:?} {:?}", f.kind.code(), f.value.render(), f.period, f.qualifier)).collect();
+    assert_eq!(v, ["investigations 13 Year(2006) AtLeast", "convictions 1 Year(2006) Exact"]);
+    assert_eq!(
+        counts("the government's efforts to investigate trafficking crimes increased from eight cases in 2005 to at least 13 cases in 2006."),
+        ["investigations 8 2005 exact", "investigations 13 2006 at_least"]
+    );
+    assert_eq!(counts("Twenty-three defendants were convicted in 2017."), ["convictions 23 2017 exact"]);
+}
+
+#[test]
+fn explicit_zeros() {
+    assert_eq!(counts("The government did not convict any traffickers for the second consecutive year."), ["convictions 0 ? exact"]);
+    assert_eq!(
+        counts("However, the government did not report prosecuting or convicting traffickers, and did not report identifying or assisting any trafficking victims."),
+        ["prosecutions 0 ? exact", "convictions 0 ? exact", "victims_identified 0 ? exact"]
+    );
+    assert_eq!(counts("The government did not investigate, prosecute, or convict any child sex tourists."), ["investigations 0 ? exact", "prosecutions 0 ? exact", "convictions 0 ? exact"]);
+    assert_eq!(counts("The government identified no trafficking victims during the reporting period."), ["victims_identified 0 rp exact"]);
+}
+
+#[test]
+fn not_counts() {
+    // complicity-only, unknown numbers, money, sentences, officials trained
+    assert!(counts("The government did not report any investigations, prosecutions, or convictions of government employees complicit in trafficking offenses.").is_empty());
+    assert!(counts("The government did not report the number of investigations or prosecutions.").is_empty());
+    assert!(counts("In 2017, the government dedicated 6.7 million pesos for investigations and prosecutions.").is_empty());
+    assert!(counts("The government reported sentences ranging from two years to 99 years imprisonment.").is_empty());
+    assert!(counts("The government trained 300 officials on victim identification and investigated 12 officials.").is_empty());
+}
+
+#[test]
+fn passive_statements() {
+    assert_eq!(counts("An additional 12 defendants faced charges under article 12.3."), ["prosecutions 12 ? exact"]);
+    assert_eq!(counts("One additional alleged sex trafficking suspect remained under investigation."), ["investigations 1 ? exact"]);
+    assert_eq!(counts("In 2016, 48 were convicted for trafficking, compared with 71 in 2015."), ["convictions 48 2016 exact", "convictions 71 2015 exact"]);
+}
+
+#[test]
+fn noun_phrases_end_at_verbs() {
+    assert_eq!(counts("This was an increase from 77 investigations and seven case prosecutions in 2015."), ["investigations 77 2015 exact", "prosecutions 7 2015 exact"]);
+    assert!(counts("A senior police official noted at least one state did not report conviction data.").is_empty());
+}

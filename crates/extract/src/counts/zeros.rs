@@ -1,0 +1,211 @@
+//! Explicit zeros from negation: "did not convict any traffickers", "did not report any
+//! investigations", "did not report prosecuting or convicting traffickers", "identified no
+//! victims", "no convictions", "Neither ... identified any victims". Not "did not report
+//! the number of ..." (unknown, not zero), not adverbial hedges ("did not proactively
+//! investigate"), and not counts about complicit officials.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use tierwatch_model::{Fact, FactKind, FactValue, Period};
+
+use super::words::{self, tokens};
+use crate::context::{Ctx, Sent};
+
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:did|does|do|has|have|had|could|would)\s+not\b|\bneither\b|\bnever\b|\bfailed\s+to\b").unwrap()
+});
+static NO_KIND: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:no|zero)\s+(?:[a-z\-]+\s+){0,3}?(?P<k>investigations|prosecutions|convictions|indictments)\b").unwrap()
+});
+static NO_VICTIMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bidentified\s+no\s+(?:[a-z\-]+\s+){0,3}victims\b|\bno\s+(?:[a-z\-]+\s+){0,3}victims\s+(?:were|had\s+been|have\s+been)\s+identified|\bnone\s+(?:were|was|had\s+been)\s+identified").unwrap()
+});
+static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:traffickers?|offenders?|suspects?|defendants?|cases?|victims?|tourists?|individuals|perpetrators?|people|persons|trafficking|crimes?|offenses?)$").unwrap()
+});
+static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:,|\(|in\s+(?:19|20)\d\d|during|for\s+the|compared|under|in\s+the\s+reporting|this\s+year|$)").unwrap()
+});
+static OFFICIALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bofficials?\b|\bemployees?\b|\bcomplicit|\bcomplicity|\bofficers?\b|\bpolice\b|\bpersonnel\b|\bsoldiers?\b|\bpeacekeepers?\b|\bdiplomats?\b|\bcorrupt").unwrap()
+});
+static UNKNOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:\w+\s+){0,3}?(?:the\s+number|data|statistics|whether|how\s+many|information|details|comprehensive|disaggregated|figures|on\s+the\s+status)").unwrap()
+});
+
+/// Words that may stand between the negation and the first kind word.
+fn lead_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "report" | "reporting" | "initiate" | "initiating" | "begin" | "beginning" | "conduct" | "conducting" | "secure"
+            | "securing" | "obtain" | "obtaining" | "achieve" | "achieving" | "open" | "opening" | "record" | "any"
+            | "new" | "trafficking" | "case" | "cases" | "criminal" | "formal" | "the" | "a" | "single" | "yet"
+            | "have" | "had" | "been" | "make" | "making" | "bring" | "complete" | "completing" | "register"
+    )
+}
+
+/// Words that may follow a kind word before the next one ("convicting any traffickers, or").
+fn object_filler(w: &str) -> bool {
+    matches!(
+        w,
+        "any" | "new" | "trafficking" | "case" | "cases" | "traffickers" | "trafficker" | "offenders" | "suspects"
+            | "defendants" | "victims" | "potential" | "alleged" | "suspected" | "sex" | "labor" | "child" | "adult"
+            | "foreign" | "tourists" | "individuals" | "perpetrators" | "people" | "persons" | "or" | "and" | "nor"
+            | "," | "of" | "human" | "for" | "cases," | "secure" | "securing" | "obtain" | "achieve" | "initiate"
+            | "initiating" | "report" | "reporting" | "under" | "its" | "the" | "law" | "a" | "single" | "forced"
+            | "any," | "crimes" | "offenses" | "trafficking-related"
+    )
+}
+
+pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fact>) {
+    let t = s.text;
+    let mut found: Vec<(FactKind, usize, usize)> = Vec::new();
+    for m in NEGATION.find_iter(t) {
+        let rest_end = t[m.end()..].find([';', '.']).map(|i| m.end() + i).unwrap_or(t.len());
+        let body = &t[m.end()..rest_end];
+        if UNKNOWN.is_match(body) {
+            continue;
+        }
+        let neither = m.as_str().eq_ignore_ascii_case("neither");
+        let toks = tokens(body);
+        let mut kinds: Vec<FactKind> = Vec::new();
+        let mut started = false;
+        let mut victims_needed = false;
+        let mut saw_any = false;
+        let mut end = 0;
+        let mut unknown_after_any = 0;
+        let mut object = false;
+        for w in &toks {
+            let lw = w.lower();
+            if let Some(k) = words::trigger(&lw).or_else(|| words::kind_noun(&lw)) {
+                if k == FactKind::VictimsIdentified {
+                    victims_needed = true;
+                }
+                if !kinds.contains(&k) {
+                    kinds.push(k);
+                }
+                started = true;
+                end = w.end;
+                continue;
+            }
+            if lw == "any" || lw == "no" {
+                saw_any = true;
+            }
+            if lw.starts_with("victim") {
+                victims_needed = false;
+            }
+            if started && OBJECT.is_match(&lw) {
+                object = true;
+            }
+            let ok = if started {
+                object_filler(&lw) || words::breaker(&lw) && lw.starts_with("assist")
+            } else if saw_any && lw != "any" && unknown_after_any < 2 && lw.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                // "did not conduct any international investigation"
+                unknown_after_any += 1;
+                true
+            } else {
+                lead_filler(&lw) || neither
+            };
+            if !ok {
+                break;
+            }
+            end = w.end;
+            if neither && !started && end > 80 {
+                break;
+            }
+        }
+        if kinds.is_empty() || (neither && !saw_any) {
+            continue;
+        }
+        // verbs need a trafficking object ("convict any traffickers"), nouns are their own
+        let noun_kind = toks.iter().any(|w| words::kind_noun(w.text).is_some() && w.end <= end);
+        let clause_rest = &body[end.min(body.len())..];
+        let ends_clause = clause_rest.trim().is_empty()
+            || CLAUSE_END.is_match(clause_rest);
+        if !noun_kind && !object && !ends_clause {
+            continue;
+        }
+        if victims_needed {
+            kinds.retain(|k| *k != FactKind::VictimsIdentified);
+        }
+        let span = &body[..end.max(1).min(body.len())];
+        let tail = &body[end.min(body.len())..];
+        if OFFICIALS.is_match(span) || OFFICIALS.is_match(&tail[..tail.len().min(60)]) && !tail.trim_start().starts_with("compared") {
+            continue;
+        }
+        for k in kinds {
+            found.push((k, m.start(), m.end() + end));
+        }
+    }
+    let complicity = OFFICIALS.is_match(t) && (t.contains("complicit") || t.contains("complicity"));
+    for c in NO_KIND.captures_iter(t).filter(|_| !complicity) {
+        let k = words::kind_noun(&c["k"]).unwrap();
+        let m = c.get(0).unwrap();
+        let tail = &t[m.end()..(m.end() + 60).min(t.len())];
+        let tail = &tail[..tail.char_indices().last().map(|_| tail.len()).unwrap_or(0)];
+        if OFFICIALS.is_match(tail) || t[..m.start()].to_ascii_lowercase().ends_with("there were ") && OFFICIALS.is_match(t) {
+            continue;
+        }
+        found.push((k, m.start(), m.end()));
+    }
+    for m in NO_VICTIMS.find_iter(t) {
+        found.push((FactKind::VictimsIdentified, m.start(), m.end()));
+    }
+    found.sort();
+    found.dedup_by_key(|f| f.0);
+    // "did not convict any traffickers (nine in 2016)": the compared count
+    if found.len() == 1 {
+        let (kind, _, b) = found[0];
+        if let Some(c) = COMPARED.captures(&t[b..]) {
+            let v = crate::numbers::numbers(&c["n"]).first().map(|n| n.value);
+            if let Some(v) = v {
+                let mut f = cx.fact(kind, FactValue::Int(v), s.all(), super::NAME, super::VERSION);
+                f.period = Period::Year(c["y"].parse().unwrap_or(0));
+                f.confidence = 0.7;
+                out.push(f);
+            }
+        }
+    }
+    for (kind, a, b) in found {
+        let mut f = cx.fact(kind, FactValue::Int(0), s.all(), super::NAME, super::VERSION);
+        f.period = period(t, a, b, report_year);
+        f.confidence = 0.7;
+        out.push(f);
+    }
+}
+
+static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^;.]{0,60}?(?:\(|compared\s+(?:to|with)\s+)(?P<n>\d[\d,]*|[a-z\-]+)\s+(?:[a-z]+\s+){0,2}?in\s+(?:FY\s*)?(?P<y>(?:19|20)\d\d)").unwrap()
+});
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:in|during)\s+(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?P<y>(?:19|20)\d\d)\b").unwrap()
+});
+
+fn period(t: &str, a: usize, b: usize, report_year: Option<u16>) -> Period {
+    let clause_end = t[b..].find([';', '(']).map(|i| b + i).unwrap_or(t.len());
+    let near = &t[b..clause_end];
+    let near = near.split("compared").next().unwrap_or(near);
+    if let Some(c) = YEAR.captures(near) {
+        return Period::Year(c["y"].parse().unwrap_or(0));
+    }
+    if let Some(c) = YEAR.captures_iter(&t[..a]).last() {
+        return Period::Year(c["y"].parse().unwrap_or(0));
+    }
+    let l = t.to_ascii_lowercase();
+    if l.contains("reporting period") && !near.contains("previous") {
+        return Period::ReportingPeriod;
+    }
+    if l.contains("last year") {
+        if let Some(y) = report_year {
+            return Period::Year(y - 1);
+        }
+    }
+    if l.contains("compared") {
+        if let Some(y) = YEAR.captures_iter(&t[b..]).filter_map(|c| c["y"].parse::<u16>().ok()).max() {
+            return Period::Year(y + 1);
+        }
+    }
+    Period::Unknown
+}

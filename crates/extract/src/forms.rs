@@ -1,0 +1,135 @@
+//! Forms of trafficking the narrative says occur in the country or to its nationals.
+//!
+//! Values use the gold vocabulary (sex_trafficking, forced_labor, domestic_servitude,
+//! forced_begging, debt_bondage, child_soldiers, forced_criminality, forced_marriage,
+//! child_sex_tourism) plus extra values for other forms the text names (organ_removal).
+//! Read from the trafficking profile (or, without one, from sentences outside the
+//! government-action sections), never from law, recommendation or training sentences.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use tierwatch_model::{Fact, FactKind, FactValue, SectionKind};
+
+use crate::context::{Ctx, Sent};
+
+pub const NAME: &str = "forms";
+pub const VERSION: u32 = 1;
+
+/// The gold vocabulary of forms.
+pub const VOCABULARY: [&str; 9] = [
+    "sex_trafficking",
+    "forced_labor",
+    "domestic_servitude",
+    "forced_begging",
+    "debt_bondage",
+    "child_soldiers",
+    "forced_criminality",
+    "forced_marriage",
+    "child_sex_tourism",
+];
+
+/// (form, pattern, needs an exploitation cue in the same sentence)
+static PATTERNS: LazyLock<Vec<(&'static str, Regex, bool)>> = LazyLock::new(|| {
+    let p = |form, re: &str, cue| (form, Regex::new(&format!("(?i){re}")).unwrap(), cue);
+    vec![
+        p("sex_trafficking", r"\bsex(?:ual)?\s+trafficking|\bcommercial\s+sex(?:ual\s+exploitation)?\b|\bforced\s+prostitution|\bsexual(?:ly)?\s+exploit|\bsexual\s+servitude|\bexploited\s+in\s+prostitution|\bchild\s+prostitution|\bsex\s+slavery", false),
+        p("forced_labor", r"\bforced\s+labou?r|\blabou?r\s+trafficking|\binvoluntary\s+servitude|\bforced\s+to\s+work\b|\blabou?r\s+exploitation", false),
+        p("domestic_servitude", r"\bdomestic\s+(?:servitude|slavery)|\bforced\s+domestic\s+(?:work|labou?r|service)|\b(?:forced|forcing|trafficked|exploited|subjected|held|coerced|compelled)\b[^.;]{0,100}\b(?:in|into|as)\s+(?:forced\s+)?domestic\s+(?:work|service|labou?r|servants?|workers?|helpers?)|\bforced\s+labou?r\b[^.;]{0,100}\bdomestic\s+(?:work|service|labou?r)\b", false),
+        p("domestic_servitude", r"\bdomestic\s+(?:work|service|labou?r|servants?|workers?|helpers?)\b", true),
+        p("forced_begging", r"\bforced\s+(?:to\s+)?beg(?:ging)?\b|\bbegging\b|\bto\s+beg\b|\bbeggars?\b", true),
+        p("debt_bondage", r"\bdebt\s+bondage|\bbonded\s+labou?r|\bdebt-based\s+coercion|\bdebt\s+(?:manipulation|servitude|slavery)|\bindebted(?:ness)?\b|\b(?:coerc|forc|manipulat|exploit|trap|bond|hold|held|repay)\w*\b[^.;]{0,60}\bdebts?\b|\bdebts?\b[^.;]{0,60}\b(?:coerc|forc|manipulat|exploit|trap|bondage)", false),
+        p("child_soldiers", r"\bchild\s+soldier|\bchild\s+combatants?\b|\b(?:recruit|use|used|using|conscript)\w*\b[^.;]{0,80}\b(?:children|child|minors|boys|girls)\b[^.;]{0,80}\b(?:armed|militias?|combat\w*|fight|fighters)\b|\b(?:children|child|minors|boys)\b[^.;]{0,60}\b(?:recruit\w*|used|use|conscript\w*)\b[^.;]{0,60}\b(?:armed\s+(?:groups?|forces)|militias?|combat|fighters|soldiers)\b", false),
+        p("forced_criminality", r"\bforced\s+criminality|\bforced\s+(?:to\s+)?(?:commit|engage\s+in|participate\s+in)\s+(?:crimes?|criminal|illicit|illegal)|\b(?:forc|coerc|compel|exploit)\w*\b[^.;]{0,80}\b(?:drug\s+(?:trafficking|smuggling|production|sales|trade|dealing|cultivation)|(?:sell|selling|transport|transporting|smuggle|smuggling|carry)\w*\s+(?:drugs|narcotics)|theft|steal|stealing|pickpocket\w*|shoplift\w*|burglar\w*|robber\w*|criminal\s+activit\w+|illicit\s+activit\w+|illegal\s+activit\w+|drug\s+couriers?)|\bdrug\s+(?:couriers?|mules?)\b|\bpickpocket\w*|\bcoerced\s+criminal|\bcriminal\s+(?:behavior|activit\w+)|\billicit\s+(?:crops|activit\w+)|\b(?:transport|sell|smuggl|carry|deliver)\w*\s+(?:or\s+\w+\s+)?(?:drugs|narcotics)", true),
+        p("forced_marriage", r"\bforced\s+marriages?|\bforced\s+(?:in)?to\s+marry|\bchild\s+marriages?|\bearly\s+marriages?|\bforced\s+into\s+marriage|\bsold\s+(?:as|into)\s+(?:brides|wives|marriage)|\bbride\s+(?:price|selling|trafficking)|\b(?:sell|sold|selling)\b[^.;]{0,40}\bfor\s+marriage", false),
+        p("child_sex_tourism", r"\bchild\s+sex\s+touris|\bsex\s+touris\w+\b[^.;]{0,80}\b(?:child|children|minors)\b|\b(?:child|children|minors)\b[^.;]{0,80}\bsex\s+touris", false),
+        p("organ_removal", r"\borgan\s+(?:removal|harvesting|trafficking)|\bremoval\s+of\s+(?:their\s+)?organs", false),
+    ]
+});
+
+/// A form repeated under one value (e.g. two patterns for domestic servitude) counts once per sentence.
+static EXPLOITATION_CUE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:forc|exploit|subject|traffick|vulnerab|coerc|compel|victim|recruit)").unwrap());
+
+/// Law, recommendation, training and demand-reduction sentences do not state that a form occurs.
+static NOT_OCCURRENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:criminaliz\w*|prescrib\w*|penal\s+code|recommend\w*|train(?:ed|ing|s)?\b|awareness|demand\s+for\s+commercial\s+sex|amend\w*|legislation|convicted|prosecut\w*|investigat\w*)").unwrap()
+});
+
+/// Sentences that describe the trafficking situation.
+pub(crate) fn profile_sentences<'a>(cx: &Ctx, sents: &'a [Sent<'a>]) -> Vec<&'a Sent<'a>> {
+    const GOV: [SectionKind; 5] = [
+        SectionKind::Recommendations,
+        SectionKind::Prosecution,
+        SectionKind::Protection,
+        SectionKind::Prevention,
+        SectionKind::GovernmentEfforts,
+    ];
+    if cx.has_section(SectionKind::TraffickingProfile) {
+        sents.iter().filter(|s| s.section == Some(SectionKind::TraffickingProfile)).collect()
+    } else {
+        sents.iter().filter(|s| !s.in_any(&GOV)).collect()
+    }
+}
+
+pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
+    let sents = cx.sentences();
+    for s in profile_sentences(cx, &sents) {
+        if NOT_OCCURRENCE.is_match(s.text) {
+            continue;
+        }
+        let cue = EXPLOITATION_CUE.is_match(s.text);
+        for (form, re, needs_cue) in PATTERNS.iter() {
+            if *needs_cue && !cue {
+                continue;
+            }
+            if re.is_match(s.text) && !out.iter().any(|f: &Fact| f.kind == FactKind::Form && f.provenance.range == s.range && f.value.as_text() == Some(form)) {
+                let mut f = cx.fact(FactKind::Form, FactValue::Text(form.to_string()), s.all(), NAME, VERSION);
+                if !VOCABULARY.contains(form) {
+                    f.scope = Some("extra".into());
+                }
+                out.push(f);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::{run_kind, values};
+    use tierwatch_model::SectionKind::{Prosecution, TraffickingProfile};
+
+    fn forms(text: &str) -> Vec<String> {
+        values(&run_kind(run, "Mexico", TraffickingProfile, text, FactKind::Form))
+    }
+
+    #[test]
+    fn profile_sentences_name_forms() {
+        // -> sex_trafficking, forced_labor
+        assert_eq!(forms("Mexico is a source country for persons trafficked for the purposes of commercial sexual exploitation and forced labor."), ["sex_trafficking", "forced_labor"]);
+        // -> forced_labor, domestic_servitude
+        assert_eq!(forms("Traffickers subject women to forced labor in agriculture, cleaning, and domestic service."), ["forced_labor", "domestic_servitude"]);
+        // -> forced_begging, forced_criminality
+        assert_eq!(forms("Criminal groups force Roma children to beg and to pickpocket."), ["forced_begging", "forced_criminality"]);
+        // -> debt_bondage
+        assert_eq!(forms("Some migrants are subjected to debt bondage."), ["debt_bondage"]);
+        // -> child_sex_tourism (and sex tourism implies commercial sex? no)
+        assert_eq!(forms("Sex tourism, including child sex tourism, appears to be growing."), ["child_sex_tourism"]);
+        // -> child_soldiers
+        assert_eq!(forms("Armed groups continued to recruit and use children as soldiers in combat."), ["child_soldiers"]);
+        // -> domestic_servitude (labor trafficking found in domestic service)
+        assert_eq!(forms("Colombian labor trafficking victims are found in mining, agriculture, and domestic service."), ["forced_labor", "domestic_servitude"]);
+        // -> forced_criminality
+        assert_eq!(forms("Authorities have identified adults using children to transport or sell drugs; some of these children may be trafficking victims."), ["forced_criminality"]);
+        // -> forced_marriage
+        assert_eq!(forms("Some girls are sold for marriage and subjected to forced labor."), ["forced_labor", "forced_marriage"]);
+    }
+
+    #[test]
+    fn law_and_government_sentences_do_not_count() {
+        assert!(forms("The law criminalized sex trafficking and labor trafficking.").is_empty());
+        let v = values(&run_kind(run, "Mexico", Prosecution, "Criminal groups force children to beg.", FactKind::Form));
+        assert!(v.is_empty());
+    }
+}

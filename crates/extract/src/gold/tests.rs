@@ -1,0 +1,69 @@
+//! Scorer tests on hand-made gold and facts.
+
+use super::*;
+use tierwatch_model::{DocId, Fact, FactKind, FactValue, Period, Provenance, Qualifier, TextRange};
+
+fn fact(kind: FactKind, value: FactValue, period: Period) -> Fact {
+    Fact {
+        kind,
+        value,
+        period,
+        qualifier: Qualifier::Exact,
+        scope: None,
+        unit: None,
+        confidence: 0.8,
+        provenance: Provenance {
+            document: DocId("d".into()),
+            range: TextRange::new(0, 1),
+            quote: "x".into(),
+            section: None,
+            extractor: "t".into(),
+            extractor_version: 1,
+        },
+    }
+}
+
+fn gold() -> GoldDoc {
+    serde_json::from_str(
+        r#"{"document":"tip-2018/x.txt","country":"X","report_year":2018,"tier":"tier2","tier_movement":"remained",
+        "watch_list":{"consecutive_years":null,"waiver":false,"auto_downgrade":false},
+        "roles":["source"],"forms":["forced_labor","sex_trafficking"],
+        "counts":[{"kind":"investigations","value":6,"period":2017,"qualifier":"exact","quote":"q1"},
+                  {"kind":"convictions","value":0,"period":null,"qualifier":"exact","quote":"q2"}],
+        "penalty_years":{"min":null,"max":"life","quote":"q3"},"recommendations":2,"official_complicity":true}"#,
+    )
+    .unwrap()
+}
+
+#[test]
+fn perfect_and_imperfect_extractions() {
+    let text = |s: &str| FactValue::Text(s.into());
+    let mut main = fact(FactKind::Penalty, FactValue::Penalty { min: None, max: Some(tierwatch_model::PenaltyMax::Life) }, Period::Unknown);
+    main.scope = Some("main".into());
+    let facts = vec![
+        fact(FactKind::Tier, text("tier2"), Period::Unknown),
+        fact(FactKind::TierMovement, text("remained"), Period::Unknown),
+        fact(FactKind::Role, text("source"), Period::Unknown),
+        fact(FactKind::Form, text("forced_labor"), Period::Unknown),
+        fact(FactKind::Form, text("forced_begging"), Period::Unknown),
+        fact(FactKind::Investigations, FactValue::Int(6), Period::Year(2016)),
+        fact(FactKind::Prosecutions, FactValue::Int(3), Period::Unknown),
+        main,
+        fact(FactKind::Recommendation, text("a"), Period::Unknown),
+        fact(FactKind::Recommendation, text("b"), Period::Unknown),
+        fact(FactKind::OfficialComplicity, FactValue::Bool(true), Period::Unknown),
+    ];
+    let r = score(&[(gold(), facts)]);
+    assert_eq!(r.tier.value, 1.0);
+    assert_eq!(r.movement.value, 1.0);
+    assert_eq!(r.roles.value, 1.0);
+    assert_eq!((r.forms.true_positives, r.forms.false_positives, r.forms.false_negatives), (1, 1, 1));
+    assert_eq!((r.counts.prf.true_positives, r.counts.prf.false_positives, r.counts.prf.false_negatives), (1, 1, 1));
+    assert_eq!(r.counts.period.value, 0.0);
+    assert_eq!(r.penalty.value, 1.0);
+    assert_eq!(r.recommendations.value, 1.0);
+    assert_eq!(r.complicity.value, 1.0);
+    let text = r.render_text();
+    assert!(text.contains("false_positive"), "{text}");
+    assert!(serde_json::to_value(&r).is_ok());
+}

@@ -1,0 +1,156 @@
+//! Roles: whether the country is a source, transit and/or destination of trafficking.
+//!
+//! First from the sentence that names the role ("X is a source, transit, and, to a lesser
+//! extent, destination country"); if the document has none, inferred as SCHEMA.md says:
+//! foreign victims exploited in the country -> destination; its nationals exploited
+//! abroad -> source; victims passing through it -> transit.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use tierwatch_model::{Fact, FactKind, FactValue, SectionKind};
+
+use crate::context::{Ctx, Sent};
+
+pub const NAME: &str = "roles";
+pub const VERSION: u32 = 1;
+
+const FILL: &str = r"(?:a|an|the|and|or|to|much|lesser|greater|extent|limited|growing|increasingly|increasing|primarily|mainly|largely|also|minor|significant|major|some|lesser-extent|key|regional|popular)";
+
+/// "is a source, transit, and, to a lesser extent, destination country".
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:is|remains|remained|was|as|are|become|becoming|serves\s+as)\s+(?:(?:[a-z]+ly|also|both|still)\s+)*(?P<list>(?:{FILL}[\s,]+)*(?:source|transit|destination)\b(?:[\s,]+(?:{FILL}\b[\s,]*)*(?:source|transit|destination)\b)*)[\s,]+(?:country|countries|point|territory|hub|nation|location|area|island|islands|region|for|of)\b"
+    ))
+    .unwrap()
+});
+
+/// "is a country of origin, transit, and destination for ...".
+static COUNTRY_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?:is|remains|remained|was)\s+(?:(?:[a-z]+ly|also|both|still)\s+)*an?\s+(?:[a-z]+\s+)?(?:country|countries|territory|point)\s+of\s+(?P<list>(?:{FILL}[\s,]+)*(?:origin|source|transit|destination)\b(?:[\s,]+(?:{FILL}\b[\s,]*)*(?:origin|source|transit|destination)\b)*)"
+    ))
+    .unwrap()
+});
+
+static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(source|transit|destination|origin)\b").unwrap());
+
+static FOREIGN_VICTIMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:domestic\s+and\s+)?foreign\s+(?:victims|nationals|women|men|children|workers|migrants)\b").unwrap()
+});
+static ABROAD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:abroad|overseas|in\s+other\s+countries|in\s+foreign\s+countries)\b").unwrap());
+static PASSING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:transit(?:ing|ed)?\s+(?:through|via)|pass(?:ing|ed)?\s+through|en\s+route\s+to|on\s+their\s+way\s+to)\b").unwrap()
+});
+static EXPLOIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:exploit|subject|forc|traffick|victim|coerc)").unwrap()
+});
+
+pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
+    let sents = cx.sentences();
+    let mut found = false;
+    for s in sents.iter().filter(|s| !s.in_any(&[SectionKind::Recommendations, SectionKind::Prevention])) {
+        for c in ROLE.captures_iter(s.text).chain(COUNTRY_OF.captures_iter(s.text)) {
+            let list = c.name("list").unwrap();
+            let range = s.clause(c.get(0).unwrap().start(), c.get(0).unwrap().end());
+            for w in ROLE_WORD.find_iter(list.as_str()) {
+                let before = &s.text[..list.start() + w.start()];
+                let lesser = before.to_ascii_lowercase().contains("lesser extent");
+                let role = match w.as_str().to_ascii_lowercase().as_str() {
+                    "origin" => "source".to_string(),
+                    other => other.to_string(),
+                };
+                let mut f = cx.fact(FactKind::Role, FactValue::Text(role), range, NAME, VERSION);
+                if lesser {
+                    f.scope = Some("lesser_extent".into());
+                }
+                out.push(f);
+                found = true;
+            }
+        }
+    }
+    if !found {
+        infer(cx, &sents, out);
+    }
+}
+
+/// Roles implied by the newer profile phrasing, when no sentence names them.
+fn infer(cx: &Ctx, sents: &[Sent], out: &mut Vec<Fact>) {
+    let profile = cx.has_section(SectionKind::TraffickingProfile);
+    let name = cx.country_name();
+    for s in sents {
+        if profile && s.section != Some(SectionKind::TraffickingProfile) {
+            continue;
+        }
+        if !EXPLOIT.is_match(s.text) {
+            continue;
+        }
+        let mut push = |role: &str, conf: f32| {
+            let mut f = cx.fact(FactKind::Role, FactValue::Text(role.into()), s.all(), NAME, VERSION);
+            f.confidence = conf;
+            out.push(f);
+        };
+        if FOREIGN_VICTIMS.is_match(s.text) {
+            push("destination", 0.6);
+        }
+        let mentions_self = name.is_some_and(|n| s.text.contains(n) || crate::flows::mentions_demonym(s.text, n));
+        if ABROAD.is_match(s.text) && mentions_self {
+            push("source", 0.6);
+        }
+        if PASSING.is_match(s.text) && mentions_self {
+            push("transit", 0.6);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::{run_kind, values};
+    use tierwatch_model::SectionKind::TraffickingProfile;
+
+    fn roles(country: &str, text: &str) -> Vec<String> {
+        let mut v = values(&run_kind(run, country, TraffickingProfile, text, FactKind::Role));
+        v.sort();
+        v.dedup();
+        v
+    }
+
+    #[test]
+    fn named_roles() {
+        // Mexico is a source, transit, and destination country ... -> all three
+        assert_eq!(
+            roles("Mexico", "Mexico is a source, transit, and destination country for persons trafficked for the purposes of commercial sexual exploitation and forced labor."),
+            ["destination", "source", "transit"]
+        );
+        // "to a lesser extent" still counts
+        assert_eq!(
+            roles("Peru", "Peru is a source, transit and, to a lesser extent, destination country for men, women, and children."),
+            ["destination", "source", "transit"]
+        );
+        // a destination for ... / a source of ...
+        assert_eq!(
+            roles("Taiwan", "As reported in the last five years, Taiwan is a destination for men and women subjected to forced labor. To a lesser extent, Taiwan is a source of men and women subjected to forced labor."),
+            ["destination", "source"]
+        );
+    }
+
+    #[test]
+    fn country_of_origin() {
+        // -> origin is the source role
+        assert_eq!(
+            roles("Benin", "Benin is a country of origin, transit, and destination for women and children subjected to trafficking in persons."),
+            ["destination", "source", "transit"]
+        );
+    }
+
+    #[test]
+    fn inferred_roles() {
+        // newer phrasing -> destination and source
+        assert_eq!(
+            roles("Iceland", "As reported over the past five years, human traffickers exploit domestic and foreign victims in Iceland, and traffickers exploit victims from Iceland abroad."),
+            ["destination", "source"]
+        );
+    }
+}

@@ -1,0 +1,310 @@
+//! Tier statements: the stated tier (heading line and intro sentence), movement since the
+//! previous report and the previous tier, "fully meets" / "does not fully meet" the
+//! minimum standards, significant and increasing efforts, the watch-list basis, consecutive
+//! years on the watch list, the waiver, the automatic downgrade, and Special Case years.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+use tierwatch_model::{Fact, FactKind, FactValue, SectionKind, TextRange, Tier};
+
+use crate::context::{Ctx, Sent};
+use crate::numbers::ordinal_value;
+
+pub const NAME: &str = "tier";
+pub const VERSION: u32 = 1;
+
+const TIER_RE: &str = r"(?:Tier\s+1|Tier\s+2\s+Watch\s+List|Tier\s+2|Tier\s+3|Special\s+Case)";
+
+/// "MEXICO: TIER 2" (the watch-list label may break over two lines).
+static HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*[^\n:]{2,80}?:[ \t]*(?P<t>TIER\s+1|TIER\s+2\s+WATCH\s+LIST|TIER\s+2|TIER\s+3|SPECIAL\s+CASE)\b")
+        .unwrap()
+});
+
+/// "Mexico (Tier 2 Watch List)" on a line of its own (old-style reports).
+static OLD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?mi)^[ \t]*[A-Z][^\n()]{{1,80}}?\s*\((?P<t>{TIER_RE})\)[ \t]*\r?$")).unwrap()
+});
+
+/// "remained on Tier 2", "was upgraded to Tier 1", "downgraded from Tier 2 to Tier 2 Watch List".
+static MOVEMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<mv>remain(?:s|ed)?|upgraded|downgraded|placed)\s+(?:from\s+(?P<prev>{TIER_RE})\s+)?(?:on|to|at)\s+(?:the\s+)?(?P<t>{TIER_RE})"
+    ))
+    .unwrap()
+});
+
+/// "is a Special Case", "remains a Special Case".
+static SPECIAL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?P<v>is|remains|remained|was)\s+(?:again\s+)?a\s+Special\s+Case\b").unwrap());
+
+static FULLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<neg>(?:does|did|do)\s+not\s+|doesn't\s+)?fully\s+(?:meets?|compl(?:y|ies)\s+with)\s+(?:the\s+)?minimum\s+standards")
+        .unwrap()
+});
+
+static SIGNIFICANT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:is|are|was|were)\s+(?P<neg>not\s+)?making\s+significant\s+efforts").unwrap()
+});
+
+static INCREASING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?P<neg>\b(?:did|does|has|have|had)\s+not\s+(?:demonstrate|demonstrated|show|shown)\s+|\bfail(?:ed|ure)?\s+to\s+(?:demonstrate|show|provide\s+evidence\s+of)\s+|\bno\s+evidence\s+of\s+)?(?P<pos>\b(?:demonstrated|demonstrates|showed|shown)\s+)?(?:overall\s+)?increasing\s+efforts",
+    )
+    .unwrap()
+});
+
+static CONSECUTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<n>[a-z0-9]+)\s+consecutive\s+years?\b").unwrap()
+});
+
+static WAIVER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?P<neg>not\s+)?(?:been\s+)?granted\s+a\s+(?:(?:second|third|further)\s+)?waiver").unwrap()
+});
+
+static NOT_ELIGIBLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:no\s+longer|not)\s+eligible\s+for\s+(?:that\s+ranking|a\s+(?:further\s+)?waiver|Tier\s+2\s+Watch\s+List|another\s+waiver)").unwrap()
+});
+
+static DOWNGRADED_T3: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)downgraded\s+to\s+Tier\s+3").unwrap());
+
+static WATCH_LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)Watch\s+List").unwrap());
+static COMMITMENTS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:future\s+)?commitments?\b").unwrap());
+static VICTIM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)number\s+of\s+(?:trafficking\s+)?victims|victims\s+of\s+severe\s+forms").unwrap()
+});
+
+fn tier_code(s: &str) -> Option<&'static str> {
+    Tier::parse(s).map(Tier::code)
+}
+
+/// Sections where the tier is stated (an unsegmented block counts as intro).
+fn is_intro(s: &Sent) -> bool {
+    s.section.is_none() || s.in_any(&[SectionKind::Heading, SectionKind::Intro, SectionKind::GovernmentEfforts])
+}
+
+pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
+    let mut local = Vec::new();
+    heading(cx, &mut local);
+    let sents = cx.sentences();
+    for s in sents.iter().filter(|s| is_intro(s)) {
+        sentence(cx, s, &mut local);
+    }
+    derived(cx, &mut local);
+    out.extend(local);
+}
+
+fn heading(cx: &Ctx, out: &mut Vec<Fact>) {
+    let found = HEADING
+        .captures(&cx.text)
+        .map(|c| (c.get(0).unwrap().range(), c["t"].to_string()))
+        .into_iter()
+        .chain(OLD_HEADING.captures(&cx.text).map(|c| (c.get(0).unwrap().range(), c["t"].to_string())))
+        .min_by_key(|(r, _)| r.start);
+    if let Some((r, t)) = found {
+        if let Some(code) = tier_code(&t) {
+            let mut f = cx.fact(FactKind::Tier, FactValue::Text(code.into()), TextRange::new(r.start, r.end), NAME, VERSION);
+            f.confidence = 1.0;
+            out.push(f);
+        }
+    }
+}
+
+fn sentence(cx: &Ctx, s: &Sent, out: &mut Vec<Fact>) {
+    let t = s.text;
+    let text = |v: &str| FactValue::Text(v.to_string());
+    for c in MOVEMENT.captures_iter(t) {
+        let m = c.get(0).unwrap();
+        let Some(code) = tier_code(&c["t"]) else { continue };
+        let range = s.clause(m.start(), m.end());
+        let mv = c["mv"].to_ascii_lowercase();
+        let mut f = cx.fact(FactKind::Tier, text(code), range, NAME, VERSION);
+        f.confidence = 0.9;
+        out.push(f);
+        let movement = if mv.starts_with("remain") {
+            Some("remained")
+        } else if mv == "upgraded" {
+            Some("upgraded")
+        } else if mv == "downgraded" {
+            Some("downgraded")
+        } else {
+            None
+        };
+        if let Some(mv) = movement {
+            out.push(cx.fact(FactKind::TierMovement, text(mv), range, NAME, VERSION));
+        }
+        let prev = match (movement, c.name("prev")) {
+            (_, Some(p)) => tier_code(p.as_str()),
+            (Some("remained"), None) => Some(code),
+            _ => None,
+        };
+        if let Some(p) = prev {
+            out.push(cx.fact(FactKind::PreviousTier, text(p), range, NAME, VERSION));
+        }
+    }
+    for c in SPECIAL.captures_iter(t) {
+        let m = c.get(0).unwrap();
+        let range = s.clause(m.start(), m.end());
+        let mut f = cx.fact(FactKind::Tier, text("special_case"), range, NAME, VERSION);
+        f.confidence = 0.9;
+        out.push(f);
+        if c["v"].starts_with("remain") {
+            out.push(cx.fact(FactKind::TierMovement, text("remained"), range, NAME, VERSION));
+        }
+    }
+    for c in FULLY.captures_iter(t) {
+        let m = c.get(0).unwrap();
+        let v = c.name("neg").is_none();
+        out.push(cx.fact(FactKind::FullyMeetsStandards, FactValue::Bool(v), s.clause(m.start(), m.end()), NAME, VERSION));
+    }
+    for c in SIGNIFICANT.captures_iter(t) {
+        let m = c.get(0).unwrap();
+        let v = c.name("neg").is_none();
+        out.push(cx.fact(FactKind::SignificantEfforts, FactValue::Bool(v), s.clause(m.start(), m.end()), NAME, VERSION));
+    }
+    for c in INCREASING.captures_iter(t) {
+        let m = c.get(0).unwrap();
+        let v = match (c.name("neg"), c.name("pos")) {
+            (Some(_), _) => false,
+            (None, Some(_)) => true,
+            (None, None) => continue,
+        };
+        let range = s.clause(m.start(), m.end());
+        out.push(cx.fact(FactKind::IncreasingEfforts, FactValue::Bool(v), range, NAME, VERSION));
+        if !v && WATCH_LIST.is_match(t) {
+            out.push(cx.fact(FactKind::WatchListBasis, text("no_increasing_efforts"), range, NAME, VERSION));
+        }
+    }
+    let watch = WATCH_LIST.is_match(t);
+    if watch {
+        if let Some(m) = COMMITMENTS.find(t) {
+            out.push(cx.fact(FactKind::WatchListBasis, text("future_commitments"), s.clause(m.start(), m.end()), NAME, VERSION));
+        }
+        if let Some(m) = VICTIM_NUMBER.find(t) {
+            out.push(cx.fact(FactKind::WatchListBasis, text("victims_number"), s.clause(m.start(), m.end()), NAME, VERSION));
+        }
+    }
+    let special = t.contains("Special Case");
+    if watch || special {
+        for c in CONSECUTIVE.captures_iter(t) {
+            let m = c.get(0).unwrap();
+            let Some(n) = ordinal_value(&c["n"]) else { continue };
+            let kind = if watch { FactKind::WatchListConsecutiveYears } else { FactKind::SpecialCaseConsecutiveYears };
+            let range = s.clause(m.start(), m.end());
+            out.push(cx.fact(kind, FactValue::Int(n), range, NAME, VERSION));
+            if kind == FactKind::SpecialCaseConsecutiveYears && n >= 2 {
+                out.push(cx.fact(FactKind::TierMovement, text("remained"), range, NAME, VERSION));
+            }
+        }
+    }
+    for c in WAIVER.captures_iter(t) {
+        let m = c.get(0).unwrap();
+        out.push(cx.fact(FactKind::Waiver, FactValue::Bool(c.name("neg").is_none()), s.clause(m.start(), m.end()), NAME, VERSION));
+    }
+    let auto = NOT_ELIGIBLE.find(t).or_else(|| {
+        DOWNGRADED_T3.find(t).filter(|_| CONSECUTIVE.is_match(t) && watch)
+    });
+    if let Some(m) = auto {
+        out.push(cx.fact(FactKind::AutoDowngrade, FactValue::Bool(true), s.clause(m.start(), m.end()), NAME, VERSION));
+    }
+}
+
+/// Statements implied by others: on the watch list without evidence of increasing efforts.
+fn derived(cx: &Ctx, out: &mut Vec<Fact>) {
+    let watch_listed = out
+        .iter()
+        .filter(|f| f.kind == FactKind::Tier)
+        .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
+        .is_some_and(|f| f.value.as_text() == Some("tier2_watch_list"));
+    let has_basis = out.iter().any(|f| f.kind == FactKind::WatchListBasis);
+    if !watch_listed || has_basis {
+        return;
+    }
+    let no_increase = out
+        .iter()
+        .find(|f| f.kind == FactKind::IncreasingEfforts && f.value.as_bool() == Some(false))
+        .map(|f| f.provenance.range);
+    if let Some(r) = no_increase {
+        let mut f = cx.fact(FactKind::WatchListBasis, FactValue::Text("no_increasing_efforts".into()), r, NAME, VERSION);
+        f.confidence = 0.7;
+        out.push(f);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::{run_kind, values};
+    use tierwatch_model::SectionKind::{Heading, Intro};
+
+    fn facts(text: &str, kind: FactKind) -> Vec<String> {
+        values(&run_kind(run, "Mexico", Intro, text, kind))
+    }
+
+    #[test]
+    fn heading_lines() {
+        // MEXICO: TIER 2
+        assert_eq!(values(&run_kind(run, "Mexico", Heading, "MEXICO: TIER 2\n", FactKind::Tier)), ["tier2"]);
+        // CONGO, DEMOCRATIC REPUBLIC OF THE: TIER 2 WATCH / LIST (broken line)
+        let t = "CONGO, DEMOCRATIC REPUBLIC OF THE: TIER 2 WATCH\nLIST\n";
+        assert_eq!(values(&run_kind(run, "DRC", Heading, t, FactKind::Tier)), ["tier2_watch_list"]);
+        // Mexico (Tier 2 Watch List)
+        let t = "Publisher United States Department of State\n\nMexico (Tier 2 Watch List)\n\nMexico is a source";
+        assert_eq!(values(&run_kind(run, "Mexico", Heading, t, FactKind::Tier)), ["tier2_watch_list"]);
+    }
+
+    #[test]
+    fn movement_and_previous_tier() {
+        let t = "The government demonstrated increasing efforts compared to the previous reporting period; therefore Mexico remained on Tier 2.";
+        // -> tier2, remained, previous tier2, increasing efforts true
+        assert_eq!(facts(t, FactKind::Tier), ["tier2"]);
+        assert_eq!(facts(t, FactKind::TierMovement), ["remained"]);
+        assert_eq!(facts(t, FactKind::PreviousTier), ["tier2"]);
+        assert_eq!(facts(t, FactKind::IncreasingEfforts), ["true"]);
+        let t = "Therefore Armenia was downgraded to Tier 2.";
+        assert_eq!(facts(t, FactKind::TierMovement), ["downgraded"]);
+        let t = "Therefore Benin was upgraded from Tier 2 Watch List to Tier 2.";
+        assert_eq!(facts(t, FactKind::TierMovement), ["upgraded"]);
+        assert_eq!(facts(t, FactKind::PreviousTier), ["tier2_watch_list"]);
+    }
+
+    #[test]
+    fn standards_and_efforts() {
+        let t = "The Government of Mexico does not fully meet the minimum standards for the elimination of trafficking; however, it is making significant efforts to do so.";
+        assert_eq!(facts(t, FactKind::FullyMeetsStandards), ["false"]);
+        assert_eq!(facts(t, FactKind::SignificantEfforts), ["true"]);
+        let t = "The Government of Eritrea does not fully meet the minimum standards for the elimination of trafficking and is not making significant efforts to do so.";
+        assert_eq!(facts(t, FactKind::SignificantEfforts), ["false"]);
+        let t = "The Government of Iceland fully meets the minimum standards for the elimination of trafficking.";
+        assert_eq!(facts(t, FactKind::FullyMeetsStandards), ["true"]);
+        let t = "However, the government did not demonstrate overall increasing efforts compared to the previous reporting period.";
+        assert_eq!(facts(t, FactKind::IncreasingEfforts), ["false"]);
+    }
+
+    #[test]
+    fn watch_list_statements() {
+        // Old style: remains on the watch list for the fourth year on future commitments.
+        let t = "The Government of Mexico remains on Tier 2 Watch List for the fourth consecutive year based on future commitments of the government to undertake additional efforts.";
+        assert_eq!(facts(t, FactKind::Tier), ["tier2_watch_list"]);
+        assert_eq!(facts(t, FactKind::WatchListConsecutiveYears), ["4"]);
+        assert_eq!(facts(t, FactKind::WatchListBasis), ["future_commitments"]);
+        let t = "Because the government has devoted sufficient resources to a written plan, Cuba was granted a waiver per the Trafficking Victims Protection Act from an otherwise required downgrade to Tier 3. Therefore Cuba remained on Tier 2 Watch List for the fourth consecutive year.";
+        assert_eq!(facts(t, FactKind::Waiver), ["true"]);
+        assert_eq!(facts(t, FactKind::WatchListConsecutiveYears), ["4"]);
+        let t = "Although Laos meets the criteria for Tier 2 Watch List, because it has been on Tier 2 Watch List for four consecutive years, it is no longer eligible for that ranking and was therefore downgraded to Tier 3.";
+        assert_eq!(facts(t, FactKind::AutoDowngrade), ["true"]);
+        assert_eq!(facts(t, FactKind::Tier), ["tier3"]);
+        assert_eq!(facts(t, FactKind::TierMovement), ["downgraded"]);
+    }
+
+    #[test]
+    fn special_case() {
+        let t = "Libya is a Special Case for the third consecutive year.";
+        assert_eq!(facts(t, FactKind::Tier), ["special_case"]);
+        assert_eq!(facts(t, FactKind::SpecialCaseConsecutiveYears), ["3"]);
+        assert_eq!(facts(t, FactKind::TierMovement), ["remained"]);
+    }
+}

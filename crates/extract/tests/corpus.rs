@@ -1,0 +1,69 @@
+//! Corpus-level invariants over every real document: each fact quotes exactly the text at
+//! its range, ranges are ordered, and the 2007 Mexico acceptance facts come out.
+
+mod common;
+
+use tierwatch_extract::extract;
+use tierwatch_ingest::segment;
+use tierwatch_model::{FactKind, FactValue, PenaltyMax, Period, Qualifier};
+
+#[test]
+fn every_quote_is_the_text_at_its_range() {
+    let mut docs = 0;
+    let mut facts = 0;
+    for path in common::corpus_files() {
+        for doc in common::read(&path) {
+            let seg = segment(&doc.text);
+            let fs = extract(&doc, &seg);
+            for f in &fs {
+                let r = f.provenance.range;
+                assert_eq!(f.provenance.quote, &doc.text[r.start..r.end], "{}", path.display());
+                assert_eq!(f.provenance.document, doc.id);
+                assert!(!f.provenance.quote.is_empty());
+            }
+            let keys: Vec<_> = fs.iter().map(|f| (f.provenance.range.start, f.provenance.range.end, f.kind)).collect();
+            assert!(keys.windows(2).all(|w| w[0] <= w[1]), "facts not sorted in {}", path.display());
+            facts += fs.len();
+            docs += 1;
+        }
+    }
+    assert!(docs >= 290, "only {docs} documents");
+    assert!(facts > docs * 20, "only {facts} facts");
+}
+
+#[test]
+fn extraction_is_deterministic() {
+    let path = common::corpus().join("tip-2018/mexico.txt");
+    let doc = common::read(&path).remove(0);
+    let seg = segment(&doc.text);
+    assert_eq!(extract(&doc, &seg), extract(&doc, &seg));
+}
+
+#[test]
+fn mexico_2007_acceptance() {
+    let doc = common::read(&common::corpus().join("refworld/2007-mexico.txt")).remove(0);
+    let seg = segment(&doc.text);
+    let fs = extract(&doc, &seg);
+    let has = |kind: FactKind, v: FactValue| fs.iter().any(|f| f.kind == kind && f.value == v);
+    let count = |kind: FactKind, v: i64, p: Period| fs.iter().any(|f| f.kind == kind && f.value == FactValue::Int(v) && f.period == p);
+    let text = |s: &str| FactValue::Text(s.into());
+
+    assert!(fs.iter().any(|f| f.kind == FactKind::Investigations
+        && f.value == FactValue::Int(13)
+        && f.period == Period::Year(2006)
+        && f.qualifier == Qualifier::AtLeast));
+    assert!(count(FactKind::Investigations, 8, Period::Year(2005)));
+    assert!(count(FactKind::Convictions, 1, Period::Year(2006)));
+    assert!(fs.iter().any(|f| f.kind == FactKind::Law && f.value.as_text().is_some_and(|v| v.starts_with("Article 201"))));
+    assert!(fs.iter().any(|f| f.kind == FactKind::Law && f.value.as_text().is_some_and(|v| v.starts_with("Article 365"))));
+    assert!(has(FactKind::Penalty, FactValue::Penalty { min: None, max: Some(PenaltyMax::Years(10.0)) }));
+    assert!(has(FactKind::Penalty, FactValue::Penalty { min: None, max: Some(PenaltyMax::Years(1.0)) }));
+    assert!(has(FactKind::PenaltyJudgment, text("not_sufficiently_stringent")));
+    assert!(has(FactKind::VictimVisas, FactValue::Int(11)));
+    assert!(has(FactKind::Tier, text("tier2_watch_list")));
+    assert!(has(FactKind::WatchListConsecutiveYears, FactValue::Int(4)));
+    assert!(has(FactKind::WatchListBasis, text("future_commitments")));
+    for role in ["source", "transit", "destination"] {
+        assert!(has(FactKind::Role, text(role)), "{role}");
+    }
+}
