@@ -18,7 +18,7 @@ const TIER_RE: &str = r"(?:Tier\s+1|Tier\s+2\s+Watch\s+List|Tier\s+2|Tier\s+3|Sp
 
 /// "MEXICO: TIER 2" (the watch-list label may break over two lines).
 static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*[^\n:]{2,80}?:[ \t]*(?P<t>TIER\s+1|TIER\s+2\s+WATCH\s+LIST|TIER\s+2|TIER\s+3|SPECIAL\s+CASE)\b")
+    Regex::new(r"(?m)^[ \t]*[^\n:]{2,80}?:[ \t]*(?P<t>TIER\s+2\s+WATCH\s*LIST|(?:TIER\s+[123]|SPECIAL\s+CASE)\b)")
         .unwrap()
 });
 
@@ -251,6 +251,9 @@ mod tests {
         // CONGO, DEMOCRATIC REPUBLIC OF THE: TIER 2 WATCH / LIST (broken line)
         let t = "CONGO, DEMOCRATIC REPUBLIC OF THE: TIER 2 WATCH\nLIST\n";
         assert_eq!(values(&run_kind(run, "DRC", Heading, t, FactKind::Tier)), ["tier2_watch_list"]);
+        // The second half glued to the intro: "TIER 2" / "WATCH LISTThe Government ..."
+        let t = "SIERRA LEONE: TIER 2\n\nWATCH LISTThe Government of Sierra Leone does not fully meet the minimum standards.";
+        assert_eq!(values(&run_kind(run, "Sierra Leone", Heading, t, FactKind::Tier)), ["tier2_watch_list"]);
         // Mexico (Tier 2 Watch List)
         let t = "Publisher United States Department of State\n\nMexico (Tier 2 Watch List)\n\nMexico is a source";
         assert_eq!(values(&run_kind(run, "Mexico", Heading, t, FactKind::Tier)), ["tier2_watch_list"]);

@@ -37,6 +37,9 @@ static PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?mi)^[ \t]*(?P<name>[^\s:()][^\n:()]{{0,70}}?)[ \t]*\([ \t]*(?P<tier>{TIER})[ \t]*\)[ \t]*\r?$")).unwrap()
 });
 
+/// The second half of a broken "TIER 2 WATCH LIST" heading, at the start of what follows.
+static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*WATCH\s*LIST:?").unwrap());
+
 /// Every heading line in `text`, in text order.
 pub fn find_headings(text: &str) -> Vec<ChapterHeading> {
     let mut out = Vec::new();
@@ -46,7 +49,16 @@ pub fn find_headings(text: &str) -> Vec<ChapterHeading> {
             let line = whole.as_str().trim_end_matches('\r');
             let start = whole.start() + (line.len() - line.trim_start().len());
             let end = whole.start() + line.trim_end().len();
-            let Some(tier) = Tier::parse(&caps["tier"]) else { continue };
+            let Some(mut tier) = Tier::parse(&caps["tier"]) else { continue };
+            let mut end = end;
+            // "MEXICO: TIER 2" / "WATCH LISTThe Government ...": the heading broke and its
+            // second half was glued to the next paragraph.
+            if tier == Tier::Tier2 {
+                if let Some(m) = CONTINUATION.find(&text[end..]) {
+                    tier = Tier::Tier2WatchList;
+                    end += m.end();
+                }
+            }
             out.push(ChapterHeading {
                 range: TextRange::new(start, end),
                 name: caps["name"].trim().to_string(),
@@ -78,5 +90,16 @@ mod tests {
             ]
         );
         assert_eq!(h[0].range.slice(text), "MEXICO: TIER 2");
+    }
+
+    #[test]
+    fn a_broken_watch_list_heading_is_one_heading() {
+        let text = "SIERRA LEONE: TIER 2\n\nWATCH LISTThe Government of Sierra Leone does not fully meet the minimum standards.\n";
+        let h = find_headings(text);
+        assert_eq!(h.len(), 1);
+        assert_eq!(h[0].tier, Tier::Tier2WatchList);
+        assert_eq!(h[0].range.slice(text), "SIERRA LEONE: TIER 2\n\nWATCH LIST");
+        let text = "CONGO, DEMOCRATIC REPUBLIC OF THE: TIER 2 WATCH\nLIST\n\nThe Government";
+        assert_eq!(find_headings(text)[0].tier, Tier::Tier2WatchList);
     }
 }

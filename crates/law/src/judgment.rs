@@ -92,12 +92,41 @@ pub fn increasing_efforts(ctx: &mut Ctx) -> Judged {
         t.decline_tolerance
             .premise("thresholds.efforts.decline_tolerance"),
     );
-    let value = down == 0 && up >= t.increasing_min_counts_up.value;
+    if up + down == 0 {
+        return Judged {
+            value: None,
+            basis: format!("from counts: none of {pairs} rose or fell beyond the tolerance"),
+            premises,
+        };
+    }
+    // Evidence moves the answer only by a clear margin of counts that rose over counts that fell.
+    let margin = t.increasing_margin.value as i64;
+    premises.push(t.increasing_margin.premise("thresholds.efforts.increasing_margin"));
+    let net = up as i64 - down as i64;
+    let value = if net >= margin && up >= t.increasing_min_counts_up.value {
+        Some(true)
+    } else if -net >= margin {
+        Some(false)
+    } else {
+        None
+    };
     Judged {
-        value: Some(value),
+        value,
         basis: format!("from counts: {up} of {pairs} rose, {down} fell beyond the tolerance"),
         premises,
     }
+}
+
+/// The answer implied by the previous placement, under `prior_first`.
+fn prior(ctx: &Ctx, what: &str, f: impl Fn(Tier) -> Option<bool>) -> Option<Judged> {
+    let p = &ctx.law.thresholds.history.prior_first;
+    let (y, t) = ctx.previous()?;
+    let v = f(t)?;
+    Some(Judged {
+        value: Some(v),
+        basis: format!("{what}: no stated finding; starting from the {y} placement ({t})"),
+        premises: vec![Premise::Prior { report_year: y, tier: t }, p.premise("thresholds.history.prior_first")],
+    })
 }
 
 fn lean(ctx: &Ctx, what: &str, f: impl Fn(Tier) -> Option<bool>) -> Option<Judged> {
@@ -126,6 +155,16 @@ fn lean(ctx: &Ctx, what: &str, f: impl Fn(Tier) -> Option<bool>) -> Option<Judge
 pub fn fully_meets(ctx: &mut Ctx, standards: &[CriterionFinding]) -> Judged {
     if let Some(j) = from_finding("fully_meets_standards", &ctx.findings.fully_meets_standards) {
         return j;
+    }
+    if ctx.law.thresholds.history.prior_first.value {
+        if let Some(j) = prior(ctx, "full compliance", |t| match t {
+            Tier::Tier1 => Some(true),
+            Tier::Tier2 | Tier::Tier2WatchList | Tier::Tier3 => Some(false),
+            Tier::SpecialCase => None,
+        }) {
+            ctx.diag(Severity::Info, "presumed_from_history", j.basis.clone(), vec![]);
+            return j;
+        }
     }
     let premises: Vec<Premise> = standards.iter().flat_map(|s| s.premises.clone()).collect();
     if !standards.is_empty() && standards.iter().all(|s| s.status == Status::Met) {
@@ -162,6 +201,22 @@ pub fn fully_meets(ctx: &mut Ctx, standards: &[CriterionFinding]) -> Judged {
 pub fn significant_efforts(ctx: &mut Ctx, indicia: &[CriterionFinding]) -> Judged {
     if let Some(j) = from_finding("significant_efforts", &ctx.findings.significant_efforts) {
         return j;
+    }
+    if ctx.law.thresholds.history.prior_first.value {
+        let increasing = increasing_efforts(ctx);
+        if let Some(mut j) = prior(ctx, "significant efforts", |t| match t {
+            Tier::Tier1 | Tier::Tier2 | Tier::Tier2WatchList => Some(true),
+            // A Tier 3 country shows significant efforts by increasing them.
+            Tier::Tier3 => Some(increasing.value == Some(true)),
+            Tier::SpecialCase => None,
+        }) {
+            if matches!(ctx.previous(), Some((_, Tier::Tier3))) {
+                j.basis = format!("{}; increasing efforts: {}", j.basis, increasing.basis);
+                j.premises.extend(increasing.premises);
+            }
+            ctx.diag(Severity::Info, "presumed_from_history", j.basis.clone(), vec![]);
+            return j;
+        }
     }
     let t = &ctx.law.thresholds.efforts;
     let met = indicia.iter().filter(|i| i.status == Status::Met).count() as u32;

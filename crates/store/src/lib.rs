@@ -6,9 +6,11 @@
 
 mod migrate;
 mod rows;
+mod worksheets;
 
 pub use migrate::latest_version;
 pub use rows::{DocumentSummary, StoredDocument};
+pub use worksheets::{NewWorksheet, Worksheet};
 
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;
@@ -34,6 +36,9 @@ pub enum PutOutcome {
     Unchanged,
     /// The country-year was stored from the same source path with other text; replaced.
     Replaced,
+    /// The same text from the same path, but a newer reader derived other metadata or
+    /// sections from it; rewritten.
+    Refreshed,
     /// The country-year is stored from another source with different text; kept as it was.
     Conflict { existing_path: String },
 }
@@ -93,15 +98,20 @@ impl Store {
     ) -> Result<PutOutcome> {
         let year = doc.metadata.report_year.map(|y| y.get() as i64).ok_or_else(|| StoreError::Corrupt("document without a report year".into()))?;
         let tx = self.conn.transaction()?;
-        let existing: Option<(String, String, Option<i64>)> = tx
+        let derived = rows::derived_hash(doc, seg)?;
+        let existing: Option<(String, String, Option<i64>, Option<String>)> = tx
             .query_row(
-                "SELECT id, source_path, extractor_set_version FROM documents WHERE iso3 = ?1 AND report_year = ?2",
+                "SELECT id, source_path, extractor_set_version, derived_hash FROM documents WHERE iso3 = ?1 AND report_year = ?2",
                 params![doc.metadata.iso3, year],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
         let outcome = match existing {
-            Some((id, _, version)) if id == doc.id.0 => {
+            Some((id, path, _, hash)) if id == doc.id.0 && path == doc.source_path && hash.as_deref() != Some(derived.as_str()) => {
+                tx.execute("DELETE FROM documents WHERE id = ?1", [&id])?;
+                PutOutcome::Refreshed
+            }
+            Some((id, _, version, _)) if id == doc.id.0 => {
                 tx.execute(
                     "INSERT OR IGNORE INTO document_sources (document_id, path, format) VALUES (?1, ?2, ?3)",
                     params![id, doc.source_path, doc.format.code()],
@@ -112,16 +122,16 @@ impl Store {
                 tx.commit()?;
                 return Ok(PutOutcome::Unchanged);
             }
-            Some((_, path, _)) if path != doc.source_path && !replace => {
+            Some((_, path, _, _)) if path != doc.source_path && !replace => {
                 return Ok(PutOutcome::Conflict { existing_path: path });
             }
-            Some((id, _, _)) => {
+            Some((id, _, _, _)) => {
                 tx.execute("DELETE FROM documents WHERE id = ?1", [&id])?;
                 PutOutcome::Replaced
             }
             None => PutOutcome::Inserted,
         };
-        rows::insert_document(&tx, doc, year)?;
+        rows::insert_document(&tx, doc, year, &derived)?;
         rows::insert_segmentation(&tx, &doc.id.0, seg)?;
         rows::replace_facts(&tx, &doc.id.0, facts, extractor_set_version)?;
         tx.commit()?;

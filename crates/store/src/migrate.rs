@@ -6,6 +6,8 @@ use rusqlite::Connection;
 const MIGRATIONS: &[(i64, &str)] = &[
     (1, include_str!("migrations/0001_documents.sql")),
     (2, include_str!("migrations/0002_facts.sql")),
+    (3, include_str!("migrations/0003_derived_hash.sql")),
+    (4, include_str!("migrations/0004_worksheets.sql")),
 ];
 
 /// Bring the database to the newest schema version; returns the version.

@@ -31,13 +31,23 @@ pub struct StoredDocument {
     pub extractor_set_version: Option<u32>,
 }
 
-pub(crate) fn insert_document(tx: &Connection, doc: &Document, year: i64) -> Result<()> {
+/// SHA-256 over the metadata and segmentation derived from a document's text.
+pub(crate) fn derived_hash(doc: &Document, seg: &Segmentation) -> Result<String> {
+    use sha2::{Digest, Sha256};
+    let json = |v: serde_json::Result<String>| v.map_err(|e| StoreError::Corrupt(e.to_string()));
+    let mut h = Sha256::new();
+    h.update(json(serde_json::to_string(&doc.metadata))?.as_bytes());
+    h.update(json(serde_json::to_string(seg))?.as_bytes());
+    Ok(hex::encode(h.finalize()))
+}
+
+pub(crate) fn insert_document(tx: &Connection, doc: &Document, year: i64, derived: &str) -> Result<()> {
     let m = &doc.metadata;
     let map = serde_json::to_string(&doc.source_map).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     tx.execute(
         "INSERT INTO documents (id, iso3, country, report_year, format, source_path, stated_tier, title, publisher,
-            author, publication_date, cite_as, last_updated, year_source, source_map, text)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+            author, publication_date, cite_as, last_updated, year_source, source_map, text, derived_hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         params![
             doc.id.0,
             m.iso3,
@@ -54,7 +64,8 @@ pub(crate) fn insert_document(tx: &Connection, doc: &Document, year: i64) -> Res
             m.last_updated,
             m.year_source,
             map,
-            doc.text
+            doc.text,
+            derived
         ],
     )?;
     tx.execute(

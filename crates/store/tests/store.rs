@@ -49,6 +49,12 @@ fn round_trip_and_idempotence() {
     assert_eq!(got.facts, facts);
     assert_eq!(got.sources, vec!["a.txt".to_string(), "dump.txt".to_string()]);
     assert_eq!(store.list().unwrap().len(), 1);
+    // A newer reader deriving other metadata from the same text at the same path refreshes it.
+    let mut newer = d.clone();
+    newer.metadata.stated_tier = Some(Tier::Tier2WatchList);
+    assert_eq!(store.put_document(&newer, &seg, &facts, 1, false).unwrap(), PutOutcome::Refreshed);
+    assert_eq!(store.get("MEX", 2018).unwrap().unwrap().document.metadata.stated_tier, Some(Tier::Tier2WatchList));
+    assert_eq!(store.put_document(&newer, &seg, &facts, 1, false).unwrap(), PutOutcome::Unchanged);
 }
 
 #[test]

@@ -102,15 +102,21 @@ fn looks_like_intro(p: &str) -> bool {
 /// Lines to units: the title heading, section headings (whole-line, broken or glued) and
 /// paragraphs (runs of non-blank, non-heading lines).
 fn units(text: &str) -> Vec<Unit> {
-    let lines: Vec<TextRange> = line_ranges(text);
     let mut out: Vec<Unit> = Vec::new();
+    // The chapter heading, which may span lines when it broke in extraction.
+    let lead = text.len() - text.trim_start().len();
+    let mut from = 0;
+    if let Some(h) = find_headings(text).into_iter().next().filter(|h| h.range.start == lead) {
+        out.push(Unit::Heading { range: h.range, kind: SectionKind::Heading });
+        from = h.range.end;
+    }
+    let lines: Vec<TextRange> = line_ranges(text, from);
     let mut para: Option<TextRange> = None;
     let flush = |para: &mut Option<TextRange>, out: &mut Vec<Unit>| {
         if let Some(p) = para.take() {
             push_paragraph(text, p, out);
         }
     };
-    let mut title_seen = false;
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
@@ -119,14 +125,6 @@ fn units(text: &str) -> Vec<Unit> {
             flush(&mut para, &mut out);
             i += 1;
             continue;
-        }
-        if !title_seen && out.is_empty() && para.is_none() {
-            title_seen = true;
-            if find_headings(s).len() == 1 {
-                out.push(Unit::Heading { range: line.trim(text), kind: SectionKind::Heading });
-                i += 1;
-                continue;
-            }
         }
         if let Some(kind) = headings::line_heading(s) {
             flush(&mut para, &mut out);
@@ -170,10 +168,11 @@ fn push_paragraph(text: &str, range: TextRange, out: &mut Vec<Unit>) {
     }
 }
 
-fn line_ranges(text: &str) -> Vec<TextRange> {
+/// Lines of `text` from byte `from` on (the first may be the rest of a line).
+fn line_ranges(text: &str, from: usize) -> Vec<TextRange> {
     let mut out = Vec::new();
-    let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
+    let mut start = from;
+    for (i, b) in text.bytes().enumerate().skip(from) {
         if b == b'\n' {
             let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
             out.push(TextRange::new(start, end));

@@ -8,6 +8,7 @@ use crate::engine::{Ctx, Placement};
 use crate::findings::{FindingSource, WatchListBasis};
 use crate::judgment::{finding_premises, Judged};
 use crate::provisions::Rule;
+use tierwatch_model::Tier;
 
 pub const SINCE_2004: &str = "watch_list.since_2004";
 pub const SINCE_2019: &str = "watch_list.since_2019";
@@ -181,6 +182,33 @@ fn no_increase(ctx: &Ctx, increasing: &Judged) -> Eval {
             why: "the narrative gives a failure to increase efforts as the basis".into(),
             premises: basis_premises(ctx),
         };
+    }
+    let upgrade = &ctx.law.thresholds.history.tier3_upgrade_to_watch_list;
+    if upgrade.value && ctx.findings.watch_list_basis.value.is_none() {
+        if let Some((y, Tier::Tier3)) = ctx.previous() {
+            return Eval {
+                criterion: c,
+                met: Some(true),
+                why: format!("on Tier 3 in {y}: a country upgraded from Tier 3 goes to the watch list first"),
+                premises: vec![Premise::Prior { report_year: y, tier: Tier::Tier3 }, upgrade.premise("thresholds.history.tier3_upgrade_to_watch_list")],
+            };
+        }
+    }
+    // Under `prior_first`, a country already on the watch list whose evidence shows no
+    // increase stays on it: the absence of evidence of increasing efforts is the criterion.
+    let prior_first = &ctx.law.thresholds.history.prior_first;
+    if increasing.value.is_none() && prior_first.value && implied(ctx).is_none() {
+        if let Some((y, Tier::Tier2WatchList)) = ctx.previous() {
+            let mut premises = increasing.premises.clone();
+            premises.push(Premise::Prior { report_year: y, tier: Tier::Tier2WatchList });
+            premises.push(prior_first.premise("thresholds.history.prior_first"));
+            return Eval {
+                criterion: c,
+                met: Some(true),
+                why: format!("on the watch list in {y} and no evidence of increasing efforts since ({})", increasing.basis),
+                premises,
+            };
+        }
     }
     Eval {
         criterion: c,
