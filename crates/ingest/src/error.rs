@@ -24,6 +24,14 @@ pub enum ErrorKind {
     Binary { offset: usize },
     #[error("{0} files are not supported by this reader yet")]
     UnsupportedFormat(&'static str),
+    #[error("damaged or truncated PDF: {reason}")]
+    PdfDamaged { reason: String },
+    #[error("encrypted PDF: it needs a password to open ({detail})")]
+    PdfEncrypted { detail: String },
+    #[error("PDF has no text layer (image-only or scanned pages: {pages} pages, no text); run OCR first")]
+    PdfNoText { pages: usize },
+    #[error("the program `{program}` is needed to read this file but {problem}; {hint}")]
+    MissingProgram { program: String, problem: String, hint: &'static str },
     #[error("not a TIP country narrative: {reason}")]
     NotANarrative { reason: String },
     #[error("unknown country {name:?} in heading {heading:?}")]

@@ -2,7 +2,8 @@
 //!
 //! Handles document-database (Refworld-style) text exports, single chapters ("MEXICO: TIER 2")
 //! and whole-report text dumps (split into one document per chapter), in UTF-8, UTF-16 or
-//! Latin-1. Also segments narratives into sections, paragraphs and sentences (`segment`).
+//! Latin-1; state.gov and document-database HTML pages (`html`); and the annual report PDF
+//! (`pdf`, through poppler's `pdftotext`). Also segments narratives into sections, paragraphs and sentences (`segment`).
 //!
 //! Architecture invariant: this is the only crate that knows file formats. It reads files
 //! but writes nothing and knows nothing of the store.
@@ -10,10 +11,20 @@
 pub mod decode;
 pub mod error;
 pub mod heading;
+pub mod html;
+pub mod origin;
+pub mod pdf;
 pub mod read;
 pub mod refworld;
 pub mod segment;
+pub mod shape;
+#[cfg(feature = "testgen")]
+pub mod testgen;
 pub mod year;
+
+/// Bumped whenever reading or segmentation may derive something else from the same bytes;
+/// files read by an older version are read again on the next ingest.
+pub const READER_VERSION: u32 = 2;
 
 pub use error::{ErrorKind, IngestError};
 pub use read::{read_bytes, read_path, ReadOptions, ReadOutput};

@@ -1,14 +1,17 @@
 //! Files to documents: size and format checks, decoding, and the choice of reader
-//! (document-database export, single chapter, or whole-report dump split into chapters).
+//! (PDF, HTML page, document-database export, single chapter, or whole-report dump split
+//! into chapters). HTML and PDF readers flatten their input to text of the same shape as a
+//! text chapter and hand it to the readers here, with an `Origin` mapping it back.
 
-use crate::decode::{decode, Decoded, Encoding};
+use crate::decode::{decode, Encoding};
+use crate::origin::Origin;
 use crate::error::{ErrorKind, IngestError};
 use crate::heading::{find_headings, ChapterHeading};
 use crate::refworld;
 use crate::year::resolve_year;
 use std::io::Read;
 use std::path::Path;
-use tierwatch_model::{CountryRegistry, Document, DocumentFormat, Metadata, SourceMap, SourceSpan, TextRange};
+use tierwatch_model::{CountryRegistry, Document, DocumentFormat, Metadata, TextRange};
 
 /// Options for reading.
 #[derive(Debug, Clone)]
@@ -58,32 +61,40 @@ pub fn read_bytes(bytes: &[u8], path: &str, opts: &ReadOptions) -> Result<ReadOu
             ErrorKind::TooLarge { size_mib: bytes.len() as f64 / 1048576.0, limit_mib: opts.max_file_bytes / 1048576 },
         ));
     }
-    if bytes.starts_with(b"%PDF") {
-        return Err(IngestError::new(path, ErrorKind::UnsupportedFormat("PDF")));
+    if bytes[..bytes.len().min(1024)].windows(5).any(|w| w == b"%PDF-") {
+        return crate::pdf::read_pdf(bytes, path, opts);
     }
     let decoded = decode(bytes).map_err(|k| IngestError::new(path, k))?;
-    if looks_like_html(&decoded.text) {
-        return Err(IngestError::new(path, ErrorKind::UnsupportedFormat("HTML")));
-    }
     let mut out = ReadOutput::default();
     if decoded.encoding != Encoding::Utf8 {
         out.notes.push(format!("{path}: read as {}", decoded.encoding.name()));
     }
+    if crate::html::looks_like_html(&decoded.text) {
+        let mut html = crate::html::read_html(&decoded, path, opts)?;
+        html.notes.splice(0..0, out.notes);
+        return Ok(html);
+    }
+    let text = Text { text: &decoded.text, origin: &decoded, format: None, stated_year: None };
     if refworld::is_refworld(&decoded.text) {
-        out.documents.push(read_refworld(&decoded, path, opts)?);
+        out.documents.push(read_refworld(&text, path, opts)?);
         return Ok(out);
     }
-    read_chapters(&decoded, path, opts, &mut out)?;
+    read_chapters(&text, path, opts, &mut out)?;
     Ok(out)
 }
 
-fn looks_like_html(text: &str) -> bool {
-    let head: String = text.trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || (head.starts_with('<') && head.contains("<body"))
+/// A working text for the readers below: decoded file, flattened HTML page or PDF text layer.
+pub(crate) struct Text<'a> {
+    pub text: &'a str,
+    pub origin: &'a dyn Origin,
+    /// The format its documents get; `None` for plain text (chapter or dump, by heading count).
+    pub format: Option<DocumentFormat>,
+    /// A report year the source states outside the narrative (page title, running header).
+    pub stated_year: Option<(u16, &'a str)>,
 }
 
-fn read_refworld(d: &Decoded, path: &str, opts: &ReadOptions) -> Result<Document, IngestError> {
-    let text = &d.text;
+pub(crate) fn read_refworld(d: &Text, path: &str, opts: &ReadOptions) -> Result<Document, IngestError> {
+    let text = d.text;
     let header = refworld::parse_header(text);
     let body = refworld::body_range(text, &header);
     let heading = find_headings(body.slice(text)).into_iter().next();
@@ -96,7 +107,7 @@ fn read_refworld(d: &Decoded, path: &str, opts: &ReadOptions) -> Result<Document
         return Err(IngestError::new(path, ErrorKind::NotANarrative { reason: "a document-database export naming no country".into() }));
     }
     let country = registry.resolve(&name).map_err(|_| {
-        IngestError::at(path, source_range(d, at), ErrorKind::UnknownCountry { name: name.clone(), heading: at.slice(text).chars().take(80).collect() })
+        IngestError::at(path, d.origin.source_range(at), ErrorKind::UnknownCountry { name: name.clone(), heading: at.slice(text).chars().take(80).collect() })
     })?;
     let stated = header
         .title_year
@@ -124,11 +135,12 @@ fn read_refworld(d: &Decoded, path: &str, opts: &ReadOptions) -> Result<Document
         cite_as: header.cite_as,
         last_updated: header.last_updated,
     };
-    Ok(Document::new(chapter_text, path.to_string(), DocumentFormat::RefworldText, metadata, source_map(d, chapter)))
+    let format = d.format.unwrap_or(DocumentFormat::RefworldText);
+    Ok(Document::new(chapter_text, path.to_string(), format, metadata, d.origin.source_map(chapter)))
 }
 
-fn read_chapters(d: &Decoded, path: &str, opts: &ReadOptions, out: &mut ReadOutput) -> Result<(), IngestError> {
-    let text = &d.text;
+pub(crate) fn read_chapters(d: &Text, path: &str, opts: &ReadOptions, out: &mut ReadOutput) -> Result<(), IngestError> {
+    let text = d.text;
     let headings: Vec<ChapterHeading> = find_headings(text);
     if headings.is_empty() {
         return Err(IngestError::new(
@@ -138,18 +150,18 @@ fn read_chapters(d: &Decoded, path: &str, opts: &ReadOptions, out: &mut ReadOutp
             },
         ));
     }
-    let format = if headings.len() > 1 { DocumentFormat::ReportDump } else { DocumentFormat::ChapterText };
+    let format = d.format.unwrap_or(if headings.len() > 1 { DocumentFormat::ReportDump } else { DocumentFormat::ChapterText });
     let registry = CountryRegistry::embedded();
     for (i, h) in headings.iter().enumerate() {
         let end = headings.get(i + 1).map(|n| n.range.start).unwrap_or(text.len());
         let chapter = TextRange::new(h.range.start, end).trim(text);
         let chapter_text = chapter.slice(text);
-        let fail = |kind| IngestError::at(path, source_range(d, chapter), kind);
+        let fail = |kind| IngestError::at(path, d.origin.source_range(chapter), kind);
         let country = match registry.resolve(&h.name) {
             Ok(c) => c,
             Err(_) => {
                 let heading = h.range.slice(text).to_string();
-                out.errors.push(IngestError::at(path, source_range(d, h.range), ErrorKind::UnknownCountry { name: h.name.clone(), heading }));
+                out.errors.push(IngestError::at(path, d.origin.source_range(h.range), ErrorKind::UnknownCountry { name: h.name.clone(), heading }));
                 continue;
             }
         };
@@ -157,7 +169,7 @@ fn read_chapters(d: &Decoded, path: &str, opts: &ReadOptions, out: &mut ReadOutp
             out.errors.push(fail(ErrorKind::NotANarrative { reason: format!("the chapter under {:?} never mentions trafficking", h.name) }));
             continue;
         }
-        let (year, year_source) = match resolve_year(None, opts.year, path) {
+        let (year, year_source) = match resolve_year(d.stated_year, opts.year, path) {
             Ok(y) => y,
             Err(k) => return Err(IngestError::new(path, k)),
         };
@@ -169,32 +181,10 @@ fn read_chapters(d: &Decoded, path: &str, opts: &ReadOptions, out: &mut ReadOutp
             stated_tier: Some(h.tier),
             ..Default::default()
         };
-        out.documents.push(Document::new(chapter_text.to_string(), path.to_string(), format, metadata, source_map(d, chapter)));
+        out.documents.push(Document::new(chapter_text.to_string(), path.to_string(), format, metadata, d.origin.source_map(chapter)));
     }
     if out.documents.is_empty() && out.errors.len() == 1 {
         return Err(out.errors.remove(0));
     }
     Ok(())
-}
-
-/// Source bytes of a text range: exact for UTF-8, computed from code units otherwise.
-fn source_range(d: &Decoded, r: TextRange) -> TextRange {
-    let at = |i: usize| -> usize {
-        d.prefix_len
-            + match d.encoding {
-                Encoding::Utf8 | Encoding::Utf8Bom => i,
-                Encoding::Utf16Le | Encoding::Utf16Be => d.text[..i].encode_utf16().count() * 2,
-                Encoding::Windows1252 => d.text[..i].chars().count(),
-            }
-    };
-    TextRange::new(at(r.start), at(r.end))
-}
-
-fn source_map(d: &Decoded, chapter: TextRange) -> SourceMap {
-    if d.encoding.is_byte_exact() {
-        return SourceMap::offset(chapter.len(), d.prefix_len + chapter.start);
-    }
-    SourceMap {
-        spans: vec![SourceSpan { text: TextRange::new(0, chapter.len()), source: source_range(d, chapter), page: None }],
-    }
 }
