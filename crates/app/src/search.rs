@@ -1,0 +1,89 @@
+//! Keeping the search index (`<db>.index/`) in step with the store, and the use cases
+//! that touch both: sync, rebuild, delete, search.
+//!
+//! The store is the truth; the index is derived. Ingest updates the index per stored
+//! document; [`sync`] then compares the two by (ISO3, year, document id) and repairs any
+//! difference (an index left behind by a crash, a store written by an older binary), so a
+//! search never shows a narrative the store no longer has.
+
+use crate::AppError;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use tierwatch_search::{IndexedNarrative, SearchIndex, SearchRequest, SearchResults};
+use tierwatch_store::Store;
+
+/// What a sync or rebuild changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SyncReport {
+    /// Narratives (re)indexed.
+    pub indexed: usize,
+    /// Country-years removed from the index.
+    pub removed: usize,
+    /// Narratives in the index after the change.
+    pub narratives: usize,
+    pub paragraphs: u64,
+}
+
+/// Bring the index in line with the store and commit.
+pub fn sync(store: &Store, index: &mut SearchIndex) -> Result<SyncReport, AppError> {
+    let stored: BTreeMap<(String, u16), String> =
+        store.list()?.into_iter().map(|s| ((s.iso3, s.report_year), s.document_id)).collect();
+    let indexed: BTreeMap<(String, u16), String> = index
+        .narratives()?
+        .into_iter()
+        .map(|IndexedNarrative { iso3, report_year, document_id }| ((iso3, report_year), document_id))
+        .collect();
+    let mut report = SyncReport::default();
+    for (key, _) in indexed.iter().filter(|(k, _)| !stored.contains_key(*k)) {
+        index.remove(&key.0, key.1)?;
+        report.removed += 1;
+    }
+    for ((iso3, year), id) in &stored {
+        if indexed.get(&(iso3.clone(), *year)) == Some(id) {
+            continue;
+        }
+        if let Some(d) = store.get(iso3, *year)? {
+            index.upsert(&d.document, &d.segmentation)?;
+            report.indexed += 1;
+        }
+    }
+    index.commit()?;
+    report.narratives = stored.len();
+    report.paragraphs = index.paragraph_count()?;
+    Ok(report)
+}
+
+/// Throw the index away and index every stored narrative again.
+pub fn rebuild(store: &Store, dir: &std::path::Path) -> Result<(SearchIndex, SyncReport), AppError> {
+    let mut index = SearchIndex::recreate(dir)?;
+    let report = sync(store, &mut index)?;
+    Ok((index, report))
+}
+
+/// Search after making sure the index reflects the store.
+pub fn search(store: &Store, index: &mut SearchIndex, req: &SearchRequest) -> Result<SearchResults, AppError> {
+    sync(store, index)?;
+    Ok(index.search(req)?)
+}
+
+/// Delete a country-year from the store and the index. Returns false if nothing was stored.
+pub fn delete(store: &mut Store, index: &mut SearchIndex, name: &str, year: u16) -> Result<bool, AppError> {
+    let c = crate::lookup::country(name)?;
+    let deleted = store.delete_document(&c.iso3, year)?;
+    index.remove(&c.iso3, year)?;
+    index.commit()?;
+    Ok(deleted)
+}
+
+/// A region as the registry spells it, from any casing or spacing the user types.
+pub fn resolve_region(input: &str) -> Result<String, AppError> {
+    let key = tierwatch_model::country::normalize_name(input);
+    let mut regions: Vec<&str> = tierwatch_model::CountryRegistry::embedded().all().iter().map(|c| c.region.as_str()).collect();
+    regions.sort();
+    regions.dedup();
+    regions
+        .iter()
+        .find(|r| tierwatch_model::country::normalize_name(r) == key)
+        .map(|r| r.to_string())
+        .ok_or_else(|| AppError::Invalid(format!("unknown region {input:?}; regions: {}", regions.join(", "))))
+}

@@ -1,0 +1,3 @@
+//! Helpers shared by the corpus tests and the benchmark.
+
+pub mod corpus;
