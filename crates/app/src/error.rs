@@ -13,4 +13,6 @@ pub enum AppError {
     Io { path: String, source: std::io::Error },
     #[error("{0}")]
     Invalid(String),
+    #[error(transparent)]
+    Search(#[from] tierwatch_search::SearchError),
 }

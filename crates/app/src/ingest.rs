@@ -47,6 +47,8 @@ pub struct IngestSummary {
     pub files_unchanged: usize,
     pub files_failed: usize,
     pub conflicts: usize,
+    /// Stored documents whose facts came from an older extractor set and were re-extracted.
+    pub documents_reextracted: usize,
     pub bytes_read: u64,
 }
 
@@ -101,16 +103,33 @@ pub fn ingest_paths(
     pipeline: &Pipeline,
     progress: &mut dyn FnMut(Progress),
 ) -> Result<IngestSummary, AppError> {
+    ingest_paths_indexed(store, None, paths, opts, pipeline, progress)
+}
+
+/// Ingest a batch into the store and keep a search index in step: each stored document
+/// is (re)indexed after its put, and the index is synced with the store at the end.
+pub fn ingest_paths_indexed(
+    store: &mut Store,
+    mut index: Option<&mut tierwatch_search::SearchIndex>,
+    paths: &[PathBuf],
+    opts: &IngestOptions,
+    pipeline: &Pipeline,
+    progress: &mut dyn FnMut(Progress),
+) -> Result<IngestSummary, AppError> {
     let (files, mut reports) = collect_files(paths);
     let mut summary = IngestSummary::default();
     progress(Progress::Start { files: files.len() });
     for file in &files {
         let name = file.display().to_string();
         progress(Progress::File { path: &name });
-        let report = ingest_file(store, file, &name, opts, pipeline, &mut summary)?;
+        let report = ingest_file(store, index.as_deref_mut(), file, &name, opts, pipeline, &mut summary)?;
         reports.push(report);
     }
     progress(Progress::Done);
+    summary.documents_reextracted = refresh_stale_facts(store, pipeline)?;
+    if let Some(index) = index {
+        crate::search::sync(store, index)?;
+    }
     summary.files_failed = reports.iter().filter(|r| matches!(r.status, FileStatus::Failed { .. } | FileStatus::Partial { .. })).count();
     summary.files_unchanged = reports.iter().filter(|r| r.status == FileStatus::Unchanged).count();
     summary.files = reports;
@@ -119,6 +138,7 @@ pub fn ingest_paths(
 
 fn ingest_file(
     store: &mut Store,
+    mut index: Option<&mut tierwatch_search::SearchIndex>,
     file: &Path,
     name: &str,
     opts: &IngestOptions,
@@ -130,7 +150,8 @@ fn ingest_file(
         Err(e) => return Ok(failed(name, e.to_string())),
     };
     summary.bytes_read += bytes.len() as u64;
-    let sha = hex::encode(Sha256::digest(&bytes));
+    // The content hash, qualified by the reader version: a newer reader reads files again.
+    let sha = format!("{}+reader{}", hex::encode(Sha256::digest(&bytes)), tierwatch_ingest::READER_VERSION);
     // The same file named by another relative path is still the same file.
     let key = file.canonicalize().map(|p| p.display().to_string()).unwrap_or_else(|_| name.to_string());
     if store.file_unchanged(&key, &sha)? {
@@ -143,9 +164,13 @@ fn ingest_file(
     let (mut inserted, mut replaced, mut unchanged, mut conflicts) = (0, 0, 0, Vec::new());
     for doc in &out.documents {
         let (seg, facts) = pipeline.process(doc);
-        match store.put_document(doc, &seg, &facts, pipeline.extractor_version, opts.replace)? {
+        let outcome = store.put_document(doc, &seg, &facts, pipeline.extractor_version, opts.replace)?;
+        if let (PutOutcome::Inserted | PutOutcome::Replaced | PutOutcome::Refreshed, Some(index)) = (&outcome, index.as_deref_mut()) {
+            index.upsert(doc, &seg)?;
+        }
+        match outcome {
             PutOutcome::Inserted => inserted += 1,
-            PutOutcome::Replaced => replaced += 1,
+            PutOutcome::Replaced | PutOutcome::Refreshed => replaced += 1,
             PutOutcome::Unchanged => unchanged += 1,
             PutOutcome::Conflict { existing_path } => conflicts.push(format!(
                 "{} {}: already stored from {existing_path} with different text; kept it (use --replace to overwrite)",
@@ -175,4 +200,18 @@ fn read_limited(file: &Path, name: &str, max: u64) -> Result<Vec<u8>, IngestErro
         return Err(IngestError::new(name, ErrorKind::TooLarge { size_mib: meta.len() as f64 / 1048576.0, limit_mib: max / 1048576 }));
     }
     std::fs::read(file).map_err(|e| IngestError::new(name, ErrorKind::Io(e)))
+}
+
+/// Re-extract the facts of stored documents that an older extractor set produced.
+pub fn refresh_stale_facts(store: &mut Store, pipeline: &Pipeline) -> Result<usize, AppError> {
+    let mut n = 0;
+    for stored in store.all_documents()? {
+        if stored.extractor_set_version == Some(pipeline.extractor_version) {
+            continue;
+        }
+        let facts = (pipeline.extract)(&stored.document, &stored.segmentation);
+        store.replace_facts(&stored.document.id.0, &facts, pipeline.extractor_version)?;
+        n += 1;
+    }
+    Ok(n)
 }

@@ -1,14 +1,30 @@
 //! Use cases over the lower layers: ingest files into the store, look narratives up,
-//! (later) assess, evaluate and export.
+//! search, compare years (diff, followup), export tables, (later) assess and evaluate.
 //!
-//! Architecture invariant: no terminal, HTTP or JSON wire shapes here; faces (CLI, server)
+//! Architecture invariant: no terminal, HTTP serving or JSON wire shapes here (`fetch` is an
+//! HTTP client, the only one); faces (CLI, server)
 //! call these functions and render the plain results they return.
 
+pub mod diff;
+pub mod assess;
+pub mod check;
 pub mod error;
+pub mod export;
+pub mod eval_extraction;
+pub mod fetch;
+pub mod eval_tiers;
+pub mod followup;
+pub mod flows;
 pub mod ingest;
+pub mod lexical;
 pub mod lookup;
 pub mod pipeline;
+pub mod tiers;
+pub mod timeline;
+pub mod search;
+#[cfg(test)]
+mod testutil;
 
 pub use error::AppError;
-pub use ingest::{ingest_paths, FileReport, FileStatus, IngestOptions, IngestSummary, Progress};
+pub use ingest::{ingest_paths, ingest_paths_indexed, FileReport, FileStatus, IngestOptions, IngestSummary, Progress};
 pub use pipeline::Pipeline;

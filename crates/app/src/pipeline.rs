@@ -13,6 +13,11 @@ pub struct Pipeline {
 }
 
 impl Pipeline {
+    /// Segmentation and the full extractor set: what the binary ships.
+    pub fn standard() -> Pipeline {
+        Pipeline { extract: tierwatch_extract::extract, extractor_version: tierwatch_extract::EXTRACTOR_SET_VERSION }
+    }
+
     /// Segmentation only: no facts.
     pub fn without_extraction() -> Pipeline {
         fn none(_: &Document, _: &Segmentation) -> Vec<Fact> {

@@ -28,6 +28,32 @@ enum Command {
     List(commands::list::Args),
     /// Show one narrative: metadata, sections with byte ranges, and text.
     Show(commands::show::Args),
+    /// The facts extracted from one narrative, each with its quote and byte range.
+    Facts(commands::facts::Args),
+    /// Measure extraction (or tier assessment) against references.
+    Eval(commands::eval::Args),
+    /// Download a report year's country pages (state.gov or a mirror), optionally ingest them.
+    Fetch(commands::fetch::Args),
+    /// Assess a narrative under the law in force for its report year, with reasons.
+    Assess(commands::assess::Args),
+    /// A country's tier timeline with sources, watch-list runs, waivers and downgrades.
+    History(commands::history::Args),
+    /// Narrative claims against tier history and the law; sources that disagree.
+    Check(commands::check::Args),
+    /// Victim flows: compare with reference edge lists, or write GraphML.
+    Flows(commands::flows::Args),
+    /// Full-text search over every stored narrative (paragraphs, ranked, with facets).
+    Search(commands::search::Args),
+    /// The search index beside the store: `index rebuild`.
+    Index(commands::index::Args),
+    /// Delete a country-year's narrative from the store and the search index.
+    Delete(commands::delete::Args),
+    /// What changed for a country between two report years: tier, facts, text.
+    Diff(commands::diff::Args),
+    /// Match the previous report's recommendations to the sentences of this year's report.
+    Followup(commands::followup::Args),
+    /// Export tidy tables (facts, tiers, flows, assessments) as CSV, JSON or Parquet, with a codebook.
+    Export(commands::export::Args),
 }
 
 fn main() -> ExitCode {
@@ -36,6 +62,19 @@ fn main() -> ExitCode {
         Command::Ingest(args) => commands::ingest::run(&cli.db, args),
         Command::List(args) => commands::list::run(&cli.db, args),
         Command::Show(args) => commands::show::run(&cli.db, args),
+        Command::Facts(args) => commands::facts::run(&cli.db, args),
+        Command::Eval(args) => commands::eval::run(&cli.db, args),
+        Command::Fetch(args) => commands::fetch::run(&cli.db, args),
+        Command::Assess(args) => commands::assess::run(&cli.db, args),
+        Command::History(args) => commands::history::run(&cli.db, args),
+        Command::Check(args) => commands::check::run(&cli.db, args),
+        Command::Flows(args) => commands::flows::run(&cli.db, args),
+        Command::Search(args) => commands::search::run(&cli.db, args),
+        Command::Index(args) => commands::index::run(&cli.db, args),
+        Command::Delete(args) => commands::delete::run(&cli.db, args),
+        Command::Diff(args) => commands::diff::run(&cli.db, args),
+        Command::Followup(args) => commands::followup::run(&cli.db, args),
+        Command::Export(args) => commands::export::run(&cli.db, args),
     };
     match result {
         Ok(code) => code,

@@ -4,7 +4,7 @@ use crate::render;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use tierwatch_app::{ingest_paths, FileStatus, IngestOptions, Progress};
+use tierwatch_app::{ingest_paths_indexed, FileStatus, IngestOptions, Progress};
 use tierwatch_ingest::ReadOptions;
 
 #[derive(clap::Args)]
@@ -42,7 +42,8 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         }
         Progress::Done => bar.finish_and_clear(),
     };
-    let summary = ingest_paths(&mut store, &args.paths, &opts, &crate::commands::pipeline(), &mut progress)?;
+    let mut index = super::search::open_index(db)?;
+    let summary = ingest_paths_indexed(&mut store, Some(&mut index), &args.paths, &opts, &crate::commands::pipeline(), &mut progress)?;
     if args.json {
         render::json(&summary)?;
     } else {

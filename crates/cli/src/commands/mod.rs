@@ -1,7 +1,20 @@
 //! One module per subcommand.
 
+pub mod delete;
+pub mod diff;
+pub mod assess;
+pub mod check;
+pub mod eval;
+pub mod export;
+pub mod facts;
+pub mod fetch;
+pub mod history;
+pub mod flows;
+pub mod followup;
+pub mod index;
 pub mod ingest;
 pub mod list;
+pub mod search;
 pub mod show;
 
 use anyhow::Context;
@@ -15,5 +28,5 @@ pub fn open_store(db: &Path) -> anyhow::Result<Store> {
 
 /// The per-document pipeline this binary ships.
 pub fn pipeline() -> tierwatch_app::Pipeline {
-    tierwatch_app::Pipeline::without_extraction()
+    tierwatch_app::Pipeline::standard()
 }

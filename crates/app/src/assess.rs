@@ -1,0 +1,72 @@
+//! `assess`: the law in force for a report year applied to a stored narrative's facts and
+//! the country's tier history, with analyst overrides shown beside the original.
+
+use crate::tiers::{law_history, stated_events, tier_history};
+use crate::AppError;
+use serde::Serialize;
+use tierwatch_law::{assess, Assessment, AssessmentInput, CountryRef, Findings, Law, Override};
+use tierwatch_model::{Fact, FactKind, ReportYear};
+use tierwatch_store::Store;
+
+/// How findings are read from the narrative.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The narrative's own stated findings plus its evidence.
+    Stated,
+    /// Evidence only: heading, intro and every sentence that states tier, compliance or
+    /// efforts are masked.
+    Blind,
+}
+
+/// An assessment, and with overrides the assessment without them.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssessOutcome {
+    pub assessment: Assessment,
+    /// Present when overrides were given: the same input without them.
+    pub original: Option<Assessment>,
+}
+
+/// Findings from facts under a mode.
+pub fn findings(facts: &[Fact], year: ReportYear, mode: Mode) -> Findings {
+    match mode {
+        Mode::Stated => Findings::from_facts(facts, year),
+        Mode::Blind => Findings::blind_from_facts(&mask_conclusions(facts), year),
+    }
+}
+
+/// Drop every fact that comes from a sentence stating a conclusion (tier, compliance,
+/// efforts, watch-list basis, waiver, downgrade), whatever else that sentence says.
+pub fn mask_conclusions(facts: &[Fact]) -> Vec<Fact> {
+    let masked: Vec<_> = facts
+        .iter()
+        .filter(|f| tierwatch_law::findings::STATED_KINDS.contains(&f.kind) || f.kind == FactKind::Tier)
+        .map(|f| f.provenance.range)
+        .collect();
+    facts
+        .iter()
+        .filter(|f| !masked.iter().any(|m| m.start < f.provenance.range.end && f.provenance.range.start < m.end))
+        .cloned()
+        .collect()
+}
+
+/// Assess a stored narrative.
+pub fn assess_narrative(store: &Store, law: &Law, country: &str, year: u16, overrides: &[Override], mode: Mode) -> Result<AssessOutcome, AppError> {
+    let stored = crate::lookup::narrative(store, country, year)?;
+    let meta = &stored.document.metadata;
+    let history = tier_history(store)?;
+    let events = stated_events(store, &meta.iso3)?;
+    let ry = ReportYear(year);
+    let input = AssessmentInput {
+        country: CountryRef { iso3: meta.iso3.clone(), name: meta.country.clone() },
+        report_year: ry,
+        findings: findings(&stored.facts, ry, mode),
+        history: law_history(&history, &meta.iso3, &events).before(ry),
+        overrides: vec![],
+    };
+    if overrides.is_empty() {
+        return Ok(AssessOutcome { assessment: assess(&input, law), original: None });
+    }
+    let original = assess(&input, law);
+    let with = AssessmentInput { overrides: overrides.to_vec(), ..input };
+    Ok(AssessOutcome { assessment: assess(&with, law), original: Some(original) })
+}

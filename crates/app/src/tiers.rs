@@ -1,0 +1,58 @@
+//! Tier history as the use cases need it: the committed table (data/tiers.csv) plus the
+//! placements, waivers and automatic downgrades stated in stored narratives.
+
+use crate::AppError;
+use std::collections::BTreeMap;
+use tierwatch_history::TierHistory;
+use tierwatch_law::History;
+use tierwatch_model::{Fact, FactKind, ReportYear, Tier};
+use tierwatch_store::Store;
+
+/// The source name of a placement stated in a stored narrative.
+pub fn narrative_source(document_id: &str) -> String {
+    format!("narrative:{}", &document_id[..document_id.len().min(12)])
+}
+
+/// data/tiers.csv plus every stored narrative's stated tier.
+pub fn tier_history(store: &Store) -> Result<TierHistory, AppError> {
+    let mut h = TierHistory::embedded().clone();
+    for s in store.list()? {
+        if let Some(t) = s.stated_tier {
+            h.add_stated(&s.iso3, ReportYear(s.report_year), t, &narrative_source(&s.document_id));
+        }
+    }
+    Ok(h)
+}
+
+/// Waiver and automatic-downgrade years stated in a country's stored narratives.
+#[derive(Debug, Default, Clone)]
+pub struct StatedEvents {
+    pub waivers: BTreeMap<ReportYear, Vec<Fact>>,
+    pub auto_downgrades: BTreeMap<ReportYear, Vec<Fact>>,
+}
+
+pub fn stated_events(store: &Store, iso3: &str) -> Result<StatedEvents, AppError> {
+    let mut ev = StatedEvents::default();
+    for s in store.list()?.into_iter().filter(|s| s.iso3 == iso3) {
+        let Some(d) = store.get(&s.iso3, s.report_year)? else { continue };
+        let y = ReportYear(s.report_year);
+        for f in d.facts.iter().filter(|f| f.value.as_bool() == Some(true)) {
+            match f.kind {
+                FactKind::Waiver => ev.waivers.entry(y).or_default().push(f.clone()),
+                FactKind::AutoDowngrade => ev.auto_downgrades.entry(y).or_default().push(f.clone()),
+                _ => {}
+            }
+        }
+    }
+    Ok(ev)
+}
+
+/// The engine's view of a country's history: one effective tier per year (best source
+/// first, see tierwatch-history's preference order) and the stated waiver / downgrade years.
+pub fn law_history(h: &TierHistory, iso3: &str, events: &StatedEvents) -> History {
+    History {
+        tiers: h.effective_tiers(iso3).into_iter().map(|(y, (t, _))| (y, t)).collect::<BTreeMap<ReportYear, Tier>>(),
+        waiver_years: events.waivers.keys().copied().collect(),
+        auto_downgrades: events.auto_downgrades.keys().copied().collect(),
+    }
+}
