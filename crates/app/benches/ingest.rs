@@ -1,5 +1,6 @@
-//! Benchmark: ingest the whole corpus (read, decode, split, segment, store in a fresh
-//! in-memory SQLite store), against only reading the same files, in the same process.
+//! Benchmark: ingest the whole corpus (read, decode, split, segment, extract, store in a
+//! fresh in-memory SQLite store), against only reading the same files, in the same process;
+//! also without extraction, to show what each stage costs.
 //!
 //! Run: `cargo bench -p tierwatch-app --bench ingest` (prints MB/s and the ratio).
 
@@ -36,14 +37,20 @@ fn main() {
         std::hint::black_box(n);
     });
     let paths: Vec<PathBuf> = vec![corpus];
-    let ingest = time(runs, || {
-        let mut store = Store::open_in_memory().unwrap();
-        let s = ingest_paths(&mut store, &paths, &IngestOptions::default(), &Pipeline::without_extraction(), &mut |_| {}).unwrap();
-        assert_eq!(s.documents_inserted, 147);
-    });
+    let run = |pipeline: Pipeline| {
+        time(runs, || {
+            let mut store = Store::open_in_memory().unwrap();
+            let s = ingest_paths(&mut store, &paths, &IngestOptions::default(), &pipeline, &mut |_| {}).unwrap();
+            assert_eq!(s.documents_inserted, 147);
+        })
+    };
+    let segment_only = run(Pipeline::without_extraction());
+    let ingest = run(Pipeline::standard());
     let rate = |d: Duration| mb / d.as_secs_f64();
     println!("corpus: {} files, {:.2} MB; median of {runs} runs", files.len(), mb);
     println!("read only:                  {:>9.1} MB/s ({:?})", rate(read_only), read_only);
-    println!("ingest (segment + store):   {:>9.1} MB/s ({:?})", rate(ingest), ingest);
+    println!("ingest, no extraction:      {:>9.1} MB/s ({:?})", rate(segment_only), segment_only);
+    println!("ingest with extraction:     {:>9.1} MB/s ({:?})", rate(ingest), ingest);
     println!("ratio ingest/read-only throughput: {:.4}", rate(ingest) / rate(read_only));
+    println!("ratio ingest/ingest-without-extraction throughput: {:.3}", rate(ingest) / rate(segment_only));
 }
