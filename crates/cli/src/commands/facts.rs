@@ -27,8 +27,25 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         None => None,
     };
     let facts: Vec<&Fact> = stored.facts.iter().filter(|f| kind.is_none_or(|k| f.kind == k)).collect();
+    let map = &stored.document.source_map;
+    // Where each fact sits in the source file: byte range, and the printed page for PDFs.
+    let located = |f: &Fact| map.to_source(f.provenance.range);
     if args.json {
-        render::json(&facts)?;
+        let rows: Vec<serde_json::Value> = facts
+            .iter()
+            .map(|f| {
+                let mut v = serde_json::to_value(f).expect("facts serialise");
+                // f32 widened to f64 prints as 0.800000011920929; keep three decimals.
+                v["confidence"] = serde_json::json!((f.confidence as f64 * 1000.0).round() / 1000.0);
+                if let (Some((src, page)), Some(obj)) = (located(f), v.as_object_mut()) {
+                    obj.insert("source_start".into(), src.start.into());
+                    obj.insert("source_end".into(), src.end.into());
+                    obj.insert("page".into(), page.map(serde_json::Value::from).unwrap_or(serde_json::Value::Null));
+                }
+                v
+            })
+            .collect();
+        render::json(&rows)?;
         return Ok(ExitCode::SUCCESS);
     }
     let m = &stored.document.metadata;
@@ -42,8 +59,9 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
         };
         let qualifier = serde_json::to_value(f.qualifier)?.as_str().unwrap_or_default().replace('_', " ");
         let extra: Vec<String> = [f.scope.clone(), f.unit.clone()].into_iter().flatten().collect();
+        let page = located(f).and_then(|(_, p)| p).map(|p| format!(" page {p}")).unwrap_or_default();
         println!(
-            "\n{} = {}  [{}; {}{}]  {}..{} {}",
+            "\n{} = {}  [{}; {}{}]  {}..{} {}{}",
             f.kind.code(),
             f.value.render(),
             period,
@@ -52,6 +70,7 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
             f.provenance.range.start,
             f.provenance.range.end,
             f.provenance.section.map(|s| s.code()).unwrap_or("-"),
+            page,
         );
         println!("    \"{}\"", f.provenance.quote);
     }
