@@ -117,38 +117,42 @@ pub fn increasing_efforts(ctx: &mut Ctx) -> Judged {
     }
 }
 
-/// The answer implied by the previous placement, under `prior_first`.
-fn prior(ctx: &Ctx, what: &str, f: impl Fn(Tier) -> Option<bool>) -> Option<Judged> {
-    let p = &ctx.law.thresholds.history.prior_first;
-    let (y, t) = ctx.previous()?;
-    let v = f(t)?;
-    Some(Judged {
-        value: Some(v),
-        basis: format!("{what}: no stated finding; starting from the {y} placement ({t})"),
-        premises: vec![Premise::Prior { report_year: y, tier: t }, p.premise("thresholds.history.prior_first")],
-    })
+/// Full compliance as the previous placement implies it.
+fn compliance_implied_by(t: Tier) -> Option<bool> {
+    match t {
+        Tier::Tier1 => Some(true),
+        Tier::Tier2 | Tier::Tier2WatchList | Tier::Tier3 => Some(false),
+        Tier::SpecialCase => None,
+    }
 }
 
-fn lean(ctx: &Ctx, what: &str, f: impl Fn(Tier) -> Option<bool>) -> Option<Judged> {
-    let p = &ctx.law.thresholds.history.lean_on_previous_tier;
+/// Significant efforts as the previous placement implies them.
+fn efforts_implied_by(t: Tier) -> Option<bool> {
+    match t {
+        Tier::Tier1 | Tier::Tier2 | Tier::Tier2WatchList => Some(true),
+        Tier::Tier3 => Some(false),
+        Tier::SpecialCase => None,
+    }
+}
+
+/// An answer taken from the previous placement under the threshold parameter `name`
+/// (`prior_first` or `lean_on_previous_tier`), noted as a diagnostic.
+fn from_previous(ctx: &mut Ctx, name: &str, what: &str, value: impl Fn(Tier) -> Option<bool>) -> Option<Judged> {
+    let h = &ctx.law.thresholds.history;
+    let p = if name == "prior_first" { &h.prior_first } else { &h.lean_on_previous_tier };
     if !p.value {
         return None;
     }
+    let param = p.premise(&format!("thresholds.history.{name}"));
     let (y, t) = ctx.previous()?;
-    let v = f(t)?;
-    Some(Judged {
-        value: Some(v),
-        basis: format!(
-            "{what} unknown from findings and evidence; taken from the {y} placement ({t})"
-        ),
-        premises: vec![
-            Premise::Prior {
-                report_year: y,
-                tier: t,
-            },
-            p.premise("thresholds.history.lean_on_previous_tier"),
-        ],
-    })
+    let v = value(t)?;
+    let basis = if name == "prior_first" {
+        format!("{what}: no stated finding; starting from the {y} placement ({t})")
+    } else {
+        format!("{what} unknown from findings and evidence; taken from the {y} placement ({t})")
+    };
+    ctx.diag(Severity::Info, "presumed_from_history", basis.clone(), vec![]);
+    Some(Judged { value: Some(v), basis, premises: vec![Premise::Prior { report_year: y, tier: t }, param] })
 }
 
 /// Full compliance with the minimum standards (Tier 1 question).
@@ -156,15 +160,8 @@ pub fn fully_meets(ctx: &mut Ctx, standards: &[CriterionFinding]) -> Judged {
     if let Some(j) = from_finding("fully_meets_standards", &ctx.findings.fully_meets_standards) {
         return j;
     }
-    if ctx.law.thresholds.history.prior_first.value {
-        if let Some(j) = prior(ctx, "full compliance", |t| match t {
-            Tier::Tier1 => Some(true),
-            Tier::Tier2 | Tier::Tier2WatchList | Tier::Tier3 => Some(false),
-            Tier::SpecialCase => None,
-        }) {
-            ctx.diag(Severity::Info, "presumed_from_history", j.basis.clone(), vec![]);
-            return j;
-        }
+    if let Some(j) = from_previous(ctx, "prior_first", "full compliance", compliance_implied_by) {
+        return j;
     }
     let premises: Vec<Premise> = standards.iter().flat_map(|s| s.premises.clone()).collect();
     if !standards.is_empty() && standards.iter().all(|s| s.status == Status::Met) {
@@ -181,17 +178,7 @@ pub fn fully_meets(ctx: &mut Ctx, standards: &[CriterionFinding]) -> Judged {
             premises: s.premises.clone(),
         };
     }
-    if let Some(j) = lean(ctx, "full compliance", |t| match t {
-        Tier::Tier1 => Some(true),
-        Tier::Tier2 | Tier::Tier2WatchList | Tier::Tier3 => Some(false),
-        Tier::SpecialCase => None,
-    }) {
-        ctx.diag(
-            Severity::Info,
-            "presumed_from_history",
-            j.basis.clone(),
-            vec![],
-        );
+    if let Some(j) = from_previous(ctx, "lean_on_previous_tier", "full compliance", compliance_implied_by) {
         return j;
     }
     Judged::unknown("no finding on full compliance and the standards are not all known")
@@ -204,17 +191,14 @@ pub fn significant_efforts(ctx: &mut Ctx, indicia: &[CriterionFinding]) -> Judge
     }
     if ctx.law.thresholds.history.prior_first.value {
         let increasing = increasing_efforts(ctx);
-        if let Some(mut j) = prior(ctx, "significant efforts", |t| match t {
-            Tier::Tier1 | Tier::Tier2 | Tier::Tier2WatchList => Some(true),
-            // A Tier 3 country shows significant efforts by increasing them.
-            Tier::Tier3 => Some(increasing.value == Some(true)),
-            Tier::SpecialCase => None,
-        }) {
+        let up = increasing.value == Some(true);
+        // A Tier 3 country shows significant efforts by increasing them.
+        let implied = |t| if t == Tier::Tier3 { Some(up) } else { efforts_implied_by(t) };
+        if let Some(mut j) = from_previous(ctx, "prior_first", "significant efforts", implied) {
             if matches!(ctx.previous(), Some((_, Tier::Tier3))) {
                 j.basis = format!("{}; increasing efforts: {}", j.basis, increasing.basis);
                 j.premises.extend(increasing.premises);
             }
-            ctx.diag(Severity::Info, "presumed_from_history", j.basis.clone(), vec![]);
             return j;
         }
     }
@@ -245,17 +229,7 @@ pub fn significant_efforts(ctx: &mut Ctx, indicia: &[CriterionFinding]) -> Judge
             premises,
         };
     }
-    if let Some(j) = lean(ctx, "significant efforts", |t| match t {
-        Tier::Tier1 | Tier::Tier2 | Tier::Tier2WatchList => Some(true),
-        Tier::Tier3 => Some(false),
-        Tier::SpecialCase => None,
-    }) {
-        ctx.diag(
-            Severity::Info,
-            "presumed_from_history",
-            j.basis.clone(),
-            vec![],
-        );
+    if let Some(j) = from_previous(ctx, "lean_on_previous_tier", "significant efforts", efforts_implied_by) {
         return j;
     }
     Judged::unknown("no finding on significant efforts and too few indicia evaluated")
