@@ -144,6 +144,9 @@ fn unheaded_paragraph_section_accuracy_is_at_least_90_percent() {
                 right += 1;
             } else {
                 *confusions.entry((*want, p.section)).or_default() += 1;
+                if std::env::var_os("TIERWATCH_DEBUG_SEGMENT").is_some() {
+                    eprintln!("{}: {want} -> {}: {}", f.display(), p.section, &body[..body.len().min(90)]);
+                }
             }
         }
     }

@@ -47,7 +47,7 @@ static FEATURES: LazyLock<Vec<Feature>> = LazyLock::new(|| {
         f(Prosecution, r"criminali[sz]|prescrib(ed|ing|es) (penalties|punishment)|imprisonment", 0.5, 0.6),
         f(Prosecution, r"\b(prosecut|convict|investigat|indict|sentenc|court|judge|prosecutor)", 0.2, 0.35),
         f(Prosecution, r"\bcomplicit|\bcomplicity|\bcorrupt", 0.2, 0.4),
-        f(Protection, r"\b(protection|victim protection|victim assistance|protective) efforts\b|\befforts to (protect|identify and (protect|assist))\b|\bprotect(ing)? victims\b", 5.0, 0.5),
+        f(Protection, r"\b(protection|victim protection|victim assistance|protective) (efforts|measures)\b|\befforts to (protect|identify)\b|\bprotect(ing)? victims\b", 5.0, 0.5),
         f(Protection, r"\bshelters?\b|\bservices\b|\breferr|\brepatriat|\bcounsel|\bresiden(ce|cy)\b|\brestitution\b|\bmedical\b|\bcare\b", 0.2, 0.35),
         f(Protection, r"\bidentified \S* ?(trafficking |potential )?victims\b|\bvictim identification\b", 0.5, 0.5),
         f(Prevention, r"\bprevention efforts\b|\befforts to prevent\b|\bprevent(ing)? (human )?trafficking\b", 5.0, 0.4),
@@ -70,6 +70,8 @@ const IMPERATIVES: &[&str] = &[
     "disseminate", "draft", "educate", "effectively", "extend", "grant", "impose", "intensify", "issue",
     "allow", "apply", "assist", "build", "clarify", "coordinate", "offer", "partner", "prevent", "prioritize",
     "regulate", "sufficiently", "significantly", "respect", "revise", "sentence", "convict", "update",
+    "reform", "formalize", "review", "strengthen", "institutionalize", "operationalize", "empower", "expedite",
+    "harmonize", "integrate", "introduce", "investigate", "provide", "raise", "require", "standardize",
 ];
 
 /// Raw scores per kind for one paragraph.
@@ -111,6 +113,12 @@ fn recommendation_list_score(paragraph: &str) -> f32 {
     let starts_imperative = |s: &str| {
         let w = s.trim_start_matches(|c: char| !c.is_alphabetic());
         let w = w.strip_prefix("and ").unwrap_or(w);
+        // "While respecting due process, improve ..." / "Using the 2005 law, increase ...":
+        // the verb follows a leading clause.
+        let w = match w.split_once(", ") {
+            Some((lead, rest)) if lead.len() < 90 && (lead.starts_with("While") || lead.starts_with("Using") || lead.starts_with("In ")) => rest,
+            _ => w,
+        };
         let first: String = w.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
         IMPERATIVES.contains(&first.as_str())
     };
@@ -120,17 +128,21 @@ fn recommendation_list_score(paragraph: &str) -> f32 {
         score += 3.0;
     }
     if items.len() >= 3 {
-        score += 6.0 * imperative as f32 / items.len() as f32;
+        score += 9.0 * imperative as f32 / items.len() as f32;
     }
     score
 }
 
-/// Choose labels for all paragraphs. `fixed[i]` is a heading-given label. Returns each
-/// paragraph's label and confidence (1.0 for fixed labels).
-pub fn label(scores: &[Vec<(SectionKind, f32)>], fixed: &[Option<SectionKind>]) -> Vec<(SectionKind, f32)> {
+/// Choose labels for all paragraphs. `fixed[i]` is a heading-given label; `special_case`
+/// says the chapter heading places the country as a Special Case (whose chapters put all
+/// government action under one heading). Returns each paragraph's label and confidence
+/// (1.0 for fixed labels).
+pub fn label(scores: &[Vec<(SectionKind, f32)>], fixed: &[Option<SectionKind>], special_case: bool) -> Vec<(SectionKind, f32)> {
     let probs: Vec<Vec<(SectionKind, f32)>> = scores.iter().map(|s| softmax(s)).collect();
     let mut best: Option<(f32, Vec<SectionKind>)> = None;
-    for order in ORDERS {
+    let special_order: &[&[SectionKind]] = &ORDERS[2..];
+    let orders = if special_case { special_order } else { ORDERS };
+    for order in orders {
         if let Some((total, labels)) = best_path(order, &probs, fixed) {
             if best.as_ref().is_none_or(|(t, _)| total > *t) {
                 best = Some((total, labels));
@@ -215,7 +227,7 @@ mod tests {
 
     fn classify(paras: &[&str]) -> Vec<SectionKind> {
         let scores: Vec<_> = paras.iter().map(|p| score(p, p.split(". ").next().unwrap())).collect();
-        label(&scores, &vec![None; paras.len()]).into_iter().map(|l| l.0).collect()
+        label(&scores, &vec![None; paras.len()], false).into_iter().map(|l| l.0).collect()
     }
 
     #[test]

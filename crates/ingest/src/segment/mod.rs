@@ -57,7 +57,8 @@ pub fn segment(text: &str) -> Segmentation {
             classify::score(p, first)
         })
         .collect();
-    let labels = classify::label(&scores, &fixed);
+    let special_case = find_headings(text).first().is_some_and(|h| h.tier == tierwatch_model::Tier::SpecialCase && Some(h.range) == title);
+    let labels = classify::label(&scores, &fixed, special_case);
 
     let mut seg = Segmentation::default();
     if let Some(t) = title {
