@@ -67,6 +67,9 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
             summary.files_failed,
             summary.conflicts
         );
+        if summary.documents_reextracted > 0 {
+            println!("re-extracted the facts of {} stored narratives (newer extractors)", summary.documents_reextracted);
+        }
     }
     Ok(if summary.has_failures() { ExitCode::FAILURE } else { ExitCode::SUCCESS })
 }
