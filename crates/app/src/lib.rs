@@ -22,6 +22,7 @@ pub mod pipeline;
 pub mod tiers;
 pub mod timeline;
 pub mod search;
+pub mod worksheet;
 #[cfg(test)]
 mod testutil;
 

@@ -3,7 +3,7 @@
 
 use crate::AppError;
 use std::collections::BTreeMap;
-use tierwatch_history::TierHistory;
+use tierwatch_history::{TierHistory, TierRecord};
 use tierwatch_law::History;
 use tierwatch_model::{Fact, FactKind, ReportYear, Tier};
 use tierwatch_store::Store;
@@ -15,13 +15,21 @@ pub fn narrative_source(document_id: &str) -> String {
 
 /// data/tiers.csv plus every stored narrative's stated tier.
 pub fn tier_history(store: &Store) -> Result<TierHistory, AppError> {
-    let mut h = TierHistory::embedded().clone();
+    // One sort over all records: inserting each narrative into the sorted table would move
+    // the whole table once per narrative.
+    let mut records = TierHistory::embedded().records().to_vec();
     for s in store.list()? {
         if let Some(t) = s.stated_tier {
-            h.add_stated(&s.iso3, ReportYear(s.report_year), t, &narrative_source(&s.document_id));
+            records.push(TierRecord {
+                iso3: s.iso3.clone(),
+                report_year: ReportYear(s.report_year),
+                tier: Some(t),
+                source: narrative_source(&s.document_id),
+                note: None,
+            });
         }
     }
-    Ok(h)
+    Ok(TierHistory::from_records(records))
 }
 
 /// Waiver and automatic-downgrade years stated in a country's stored narratives.

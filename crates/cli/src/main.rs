@@ -54,6 +54,8 @@ enum Command {
     Followup(commands::followup::Args),
     /// Export tidy tables (facts, tiers, flows, assessments) as CSV, JSON or Parquet, with a codebook.
     Export(commands::export::Args),
+    /// Serve the JSON API (/openapi.json) and the web app: map, country pages, worksheet, search.
+    Serve(commands::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -75,6 +77,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => commands::diff::run(&cli.db, args),
         Command::Followup(args) => commands::followup::run(&cli.db, args),
         Command::Export(args) => commands::export::run(&cli.db, args),
+        Command::Serve(args) => commands::serve::run(&cli.db, args),
     };
     match result {
         Ok(code) => code,

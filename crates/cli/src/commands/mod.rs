@@ -15,6 +15,7 @@ pub mod index;
 pub mod ingest;
 pub mod list;
 pub mod search;
+pub mod serve;
 pub mod show;
 
 use anyhow::Context;

@@ -1,0 +1,28 @@
+//! `tierwatch serve [--addr 127.0.0.1:8080] [--map-data PATH]`: the JSON API and web app.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// Address to listen on (port 0 picks a free port; the address is printed).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    addr: SocketAddr,
+    /// Map shapes written by `node crates/server/web/build-map.mjs`; without them the map page
+    /// says how to install them and shows the tier table.
+    #[arg(long, env = "TIERWATCH_MAP_DATA", default_value = "crates/server/web/build/world.json")]
+    map_data: PathBuf,
+}
+
+pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    let config = tierwatch_server::Config { db: db.to_path_buf(), map_data: Some(args.map_data) };
+    let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    rt.block_on(tierwatch_server::serve(config, args.addr, |addr| {
+        use std::io::Write;
+        println!("tierwatch serve: listening on http://{addr}/");
+        let _ = std::io::stdout().flush();
+    }))
+    .map_err(anyhow::Error::msg)?;
+    Ok(ExitCode::SUCCESS)
+}

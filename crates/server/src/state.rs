@@ -1,0 +1,95 @@
+//! Shared state: the store (a small pool of connections: rusqlite's `Connection` is not
+//! `Sync`), the search index (one writer, behind a mutex), the law and the map shapes.
+//! Handlers run their store work on tokio's blocking threads through [`AppState::run`].
+
+use crate::error::ApiError;
+use crate::map::WorldMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use tierwatch_law::Law;
+use tierwatch_search::SearchIndex;
+use tierwatch_store::Store;
+
+/// Connections kept open for reuse (more are opened when requests overlap);
+/// `TIERWATCH_POOL=0` opens one per request (for measuring).
+fn pool_keep() -> usize {
+    static KEEP: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *KEEP.get_or_init(|| std::env::var("TIERWATCH_POOL").ok().and_then(|v| v.parse().ok()).unwrap_or(8))
+}
+
+/// How to start the server.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub db: PathBuf,
+    /// `world.json` written by `crates/server/web/build-map.mjs`; `None` or missing: no map.
+    pub map_data: Option<PathBuf>,
+}
+
+pub struct Inner {
+    pub db: PathBuf,
+    pool: Mutex<Vec<Store>>,
+    index: Mutex<Option<SearchIndex>>,
+    pub law: Law,
+    pub map: Result<WorldMap, String>,
+}
+
+/// Cheap to clone; one per server.
+#[derive(Clone)]
+pub struct AppState(pub Arc<Inner>);
+
+/// What a blocking job gets: a store connection and the rest of the state.
+pub struct Ctx<'a> {
+    pub store: &'a Store,
+    pub inner: &'a Inner,
+}
+
+impl Ctx<'_> {
+    pub fn law(&self) -> &Law {
+        &self.inner.law
+    }
+
+    /// Run `f` with the search index (opened on first use, kept in sync with the store by the app layer).
+    pub fn with_index<T>(&self, f: impl FnOnce(&mut SearchIndex) -> Result<T, ApiError>) -> Result<T, ApiError> {
+        let mut guard = self.inner.index.lock().map_err(|_| ApiError::internal("search index lock poisoned"))?;
+        if guard.is_none() {
+            let dir = tierwatch_search::index_dir_for(&self.inner.db);
+            *guard = Some(SearchIndex::open(&dir).map_err(ApiError::internal)?);
+        }
+        f(guard.as_mut().expect("opened above"))
+    }
+}
+
+impl AppState {
+    /// Open the store once (creating and migrating it), load the law and the map.
+    pub fn new(config: &Config) -> Result<AppState, String> {
+        let store = Store::open(&config.db).map_err(|e| format!("cannot open store {}: {e}", config.db.display()))?;
+        let law = Law::embedded().map_err(|e| format!("the built-in law data is invalid: {e}"))?;
+        let map = crate::map::load(config.map_data.as_deref());
+        Ok(AppState(Arc::new(Inner { db: config.db.clone(), pool: Mutex::new(vec![store]), index: Mutex::new(None), law, map })))
+    }
+
+    /// Run store work on a blocking thread with a pooled connection.
+    pub async fn run<T, F>(&self, f: F) -> Result<T, ApiError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&Ctx<'_>) -> Result<T, ApiError> + Send + 'static,
+    {
+        let inner = self.0.clone();
+        tokio::task::spawn_blocking(move || {
+            let pooled = inner.pool.lock().ok().and_then(|mut p| p.pop());
+            let store = match pooled {
+                Some(s) => s,
+                None => Store::open(&inner.db).map_err(ApiError::internal)?,
+            };
+            let out = f(&Ctx { store: &store, inner: &inner });
+            if let Ok(mut p) = inner.pool.lock() {
+                if p.len() < pool_keep() {
+                    p.push(store);
+                }
+            }
+            out
+        })
+        .await
+        .map_err(ApiError::internal)?
+    }
+}
