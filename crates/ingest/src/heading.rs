@@ -33,6 +33,11 @@ const TIER: &str = r"(?:TIER\s+[123](?:\s+WATCH\s*LIST)?|SPECIAL\s+CASE)";
 static COLON: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?mi)^[ \t]*(?P<name>[^\s:()][^\n:()]{{0,70}}?)[ \t]*:[ \t]*(?P<tier>{TIER})[ \t]*\r?$")).unwrap()
 });
+/// A 2010+ heading whose country name broke across two lines in extraction
+/// ("CONGO, DEMOCRATIC REPUBLIC" / "OF THE: TIER 2"): capitals only, so prose never matches.
+static COLON_BROKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?m)^[ \t]*(?P<name>[A-Z][A-Z .,'’\-]{{1,60}}\r?\n[ \t]*[A-Z][A-Z .,'’\-]{{0,40}}?)[ \t]*:[ \t]*(?P<tier>{TIER})[ \t]*\r?$")).unwrap()
+});
 static PAREN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?mi)^[ \t]*(?P<name>[^\s:()][^\n:()]{{0,70}}?)[ \t]*\([ \t]*(?P<tier>{TIER})[ \t]*\)[ \t]*\r?$")).unwrap()
 });
@@ -43,7 +48,7 @@ static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*WATCH\s
 /// Every heading line in `text`, in text order.
 pub fn find_headings(text: &str) -> Vec<ChapterHeading> {
     let mut out = Vec::new();
-    for (re, style) in [(&*COLON, HeadingStyle::Colon), (&*PAREN, HeadingStyle::Parenthesized)] {
+    for (re, style) in [(&*COLON, HeadingStyle::Colon), (&*COLON_BROKEN, HeadingStyle::Colon), (&*PAREN, HeadingStyle::Parenthesized)] {
         for caps in re.captures_iter(text) {
             let whole = caps.get(0).unwrap();
             let line = whole.as_str().trim_end_matches('\r');
@@ -61,14 +66,30 @@ pub fn find_headings(text: &str) -> Vec<ChapterHeading> {
             }
             out.push(ChapterHeading {
                 range: TextRange::new(start, end),
-                name: caps["name"].trim().to_string(),
+                name: caps["name"].split_whitespace().collect::<Vec<_>>().join(" "),
                 tier,
                 style,
             });
         }
     }
     out.sort_by_key(|h| h.range.start);
-    out
+    // The second line of a broken heading also reads as a heading ("OF THE: TIER 2"), and a
+    // stray capitals line can read as the first half of one ("MEXICO" / "MEXICO: TIER 2"):
+    // of overlapping candidates keep the one that names a known country, else the first.
+    let registry = tierwatch_model::CountryRegistry::embedded();
+    let known = |h: &ChapterHeading| registry.lookup(&h.name).is_some();
+    let mut kept: Vec<ChapterHeading> = Vec::with_capacity(out.len());
+    for h in out {
+        match kept.last_mut() {
+            Some(prev) if h.range.start < prev.range.end => {
+                if !known(prev) && known(&h) {
+                    *prev = h;
+                }
+            }
+            _ => kept.push(h),
+        }
+    }
+    kept
 }
 
 #[cfg(test)]
@@ -90,6 +111,23 @@ mod tests {
             ]
         );
         assert_eq!(h[0].range.slice(text), "MEXICO: TIER 2");
+    }
+
+    #[test]
+    fn a_country_name_broken_across_two_lines_is_one_heading() {
+        let text = "Prose before it ends here.\nCONGO, DEMOCRATIC REPUBLIC\nOF THE: TIER 2 WATCH LIST\n\nThe Government of the Democratic Republic of the Congo does not fully meet the minimum standards.\n";
+        let h = find_headings(text);
+        assert_eq!(h.len(), 1, "{h:?}");
+        assert_eq!(h[0].name, "CONGO, DEMOCRATIC REPUBLIC OF THE");
+        assert_eq!(h[0].tier, Tier::Tier2WatchList);
+        assert_eq!(h[0].range.slice(text), "CONGO, DEMOCRATIC REPUBLIC\nOF THE: TIER 2 WATCH LIST");
+        // Ordinary prose on the line before a heading is not taken into the name.
+        let text = "the government did so.\nMEXICO: TIER 2\n";
+        assert_eq!(find_headings(text)[0].name, "MEXICO");
+        // A stray running-header line in capitals is not glued onto the next heading.
+        let text = "MEXICO\nMEXICO: TIER 2\n";
+        let h = find_headings(text);
+        assert_eq!((h.len(), h[0].name.as_str()), (1, "MEXICO"));
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub mod year;
 
 /// Bumped whenever reading or segmentation may derive something else from the same bytes;
 /// files read by an older version are read again on the next ingest.
-pub const READER_VERSION: u32 = 3;
+pub const READER_VERSION: u32 = 4;
 
 pub use error::{ErrorKind, IngestError};
 pub use read::{read_bytes, read_path, ReadOptions, ReadOutput};
