@@ -1,7 +1,7 @@
 //! `assess`: the law in force for a report year applied to a stored narrative's facts and
 //! the country's tier history, with analyst overrides shown beside the original.
 
-use crate::tiers::{law_history, stated_events, tier_history};
+use crate::tiers::{country_tier_history, law_history, stated_events};
 use crate::AppError;
 use serde::Serialize;
 use tierwatch_law::{assess, Assessment, AssessmentInput, CountryRef, Findings, Law, Override};
@@ -53,7 +53,7 @@ pub fn mask_conclusions(facts: &[Fact]) -> Vec<Fact> {
 pub fn assess_narrative(store: &Store, law: &Law, country: &str, year: u16, overrides: &[Override], mode: Mode) -> Result<AssessOutcome, AppError> {
     let stored = crate::lookup::narrative(store, country, year)?;
     let meta = &stored.document.metadata;
-    let history = tier_history(store)?;
+    let history = country_tier_history(store, &meta.iso3)?;
     let events = stated_events(store, &meta.iso3)?;
     let ry = ReportYear(year);
     let input = AssessmentInput {

@@ -15,21 +15,36 @@ pub fn narrative_source(document_id: &str) -> String {
 
 /// data/tiers.csv plus every stored narrative's stated tier.
 pub fn tier_history(store: &Store) -> Result<TierHistory, AppError> {
-    // One sort over all records: inserting each narrative into the sorted table would move
-    // the whole table once per narrative.
     let mut records = TierHistory::embedded().records().to_vec();
-    for s in store.list()? {
-        if let Some(t) = s.stated_tier {
-            records.push(TierRecord {
+    records.extend(narrative_records(store, None)?);
+    // One sort over all records (see `TierHistory::from_records`).
+    Ok(TierHistory::from_records(records))
+}
+
+/// The same for one country only: what per-country use cases (assess, history) need,
+/// without copying and sorting the whole table.
+pub fn country_tier_history(store: &Store, iso3: &str) -> Result<TierHistory, AppError> {
+    let mut records = TierHistory::embedded().country_records(iso3).to_vec();
+    records.extend(narrative_records(store, Some(iso3))?);
+    Ok(TierHistory::from_records(records))
+}
+
+/// The stated tier of every stored narrative (of one country, if given) as a tier record.
+fn narrative_records(store: &Store, iso3: Option<&str>) -> Result<Vec<TierRecord>, AppError> {
+    Ok(store
+        .list()?
+        .into_iter()
+        .filter(|s| iso3.is_none_or(|c| s.iso3 == c))
+        .filter_map(|s| {
+            s.stated_tier.map(|t| TierRecord {
                 iso3: s.iso3.clone(),
                 report_year: ReportYear(s.report_year),
                 tier: Some(t),
                 source: narrative_source(&s.document_id),
                 note: None,
-            });
-        }
-    }
-    Ok(TierHistory::from_records(records))
+            })
+        })
+        .collect())
 }
 
 /// Waiver and automatic-downgrade years stated in a country's stored narratives.

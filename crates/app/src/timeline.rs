@@ -1,7 +1,7 @@
 //! `history`: a country's tier timeline with the source of every value, its consecutive
 //! watch-list runs, waiver years and automatic downgrades.
 
-use crate::tiers::{law_history, stated_events, tier_history};
+use crate::tiers::{country_tier_history, law_history, stated_events};
 use crate::AppError;
 use serde::Serialize;
 use tierwatch_law::history::{previous_downgrade, waiver_years, watch_list_run};
@@ -47,7 +47,7 @@ pub struct Timeline {
 
 pub fn timeline(store: &Store, law: &Law, name: &str) -> Result<Timeline, AppError> {
     let c = crate::lookup::country(name)?;
-    let history = tier_history(store)?;
+    let history = country_tier_history(store, &c.iso3)?;
     let events = stated_events(store, &c.iso3)?;
     let hist = law_history(&history, &c.iso3, &events);
     let implied_waivers = waiver_years(&hist, law);
