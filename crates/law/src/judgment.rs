@@ -4,7 +4,7 @@
 //! and, if the parameter allows, from the previous report's tier. Never a buried constant.
 
 use serde::Serialize;
-use tierwatch_model::Tier;
+use tierwatch_model::{ReportYear, Tier};
 
 use crate::assessment::{CriterionFinding, Premise, Severity, Status};
 use crate::engine::Ctx;
@@ -135,22 +135,43 @@ fn efforts_implied_by(t: Tier) -> Option<bool> {
     }
 }
 
-/// An answer taken from the previous placement under the threshold parameter `name`
-/// (`prior_first` or `lean_on_previous_tier`), noted as a diagnostic.
-fn from_previous(ctx: &mut Ctx, name: &str, what: &str, value: impl Fn(Tier) -> Option<bool>) -> Option<Judged> {
-    let h = &ctx.law.thresholds.history;
-    let p = if name == "prior_first" { &h.prior_first } else { &h.lean_on_previous_tier };
+/// The two threshold parameters that let the previous placement answer a question.
+#[derive(Clone, Copy)]
+enum FromPrevious {
+    /// `prior_first`: before evidence is counted.
+    PriorFirst,
+    /// `lean_on_previous_tier`: only when evidence leaves the question open.
+    Lean,
+}
+
+impl FromPrevious {
+    fn param(self, law: &crate::load::Law) -> (&crate::param::Param<bool>, &'static str) {
+        let h = &law.thresholds.history;
+        match self {
+            FromPrevious::PriorFirst => (&h.prior_first, "thresholds.history.prior_first"),
+            FromPrevious::Lean => (&h.lean_on_previous_tier, "thresholds.history.lean_on_previous_tier"),
+        }
+    }
+
+    fn basis(self, what: &str, y: ReportYear, t: Tier) -> String {
+        match self {
+            FromPrevious::PriorFirst => format!("{what}: no stated finding; starting from the {y} placement ({t})"),
+            FromPrevious::Lean => format!("{what} unknown from findings and evidence; taken from the {y} placement ({t})"),
+        }
+    }
+}
+
+/// An answer taken from the previous placement when `how`'s parameter is on, noted as a
+/// diagnostic.
+fn from_previous(ctx: &mut Ctx, how: FromPrevious, what: &str, value: impl Fn(Tier) -> Option<bool>) -> Option<Judged> {
+    let (p, name) = how.param(ctx.law);
     if !p.value {
         return None;
     }
-    let param = p.premise(&format!("thresholds.history.{name}"));
+    let param = p.premise(name);
     let (y, t) = ctx.previous()?;
     let v = value(t)?;
-    let basis = if name == "prior_first" {
-        format!("{what}: no stated finding; starting from the {y} placement ({t})")
-    } else {
-        format!("{what} unknown from findings and evidence; taken from the {y} placement ({t})")
-    };
+    let basis = how.basis(what, y, t);
     ctx.diag(Severity::Info, "presumed_from_history", basis.clone(), vec![]);
     Some(Judged { value: Some(v), basis, premises: vec![Premise::Prior { report_year: y, tier: t }, param] })
 }
@@ -160,7 +181,7 @@ pub fn fully_meets(ctx: &mut Ctx, standards: &[CriterionFinding]) -> Judged {
     if let Some(j) = from_finding("fully_meets_standards", &ctx.findings.fully_meets_standards) {
         return j;
     }
-    if let Some(j) = from_previous(ctx, "prior_first", "full compliance", compliance_implied_by) {
+    if let Some(j) = from_previous(ctx, FromPrevious::PriorFirst, "full compliance", compliance_implied_by) {
         return j;
     }
     let premises: Vec<Premise> = standards.iter().flat_map(|s| s.premises.clone()).collect();
@@ -178,7 +199,7 @@ pub fn fully_meets(ctx: &mut Ctx, standards: &[CriterionFinding]) -> Judged {
             premises: s.premises.clone(),
         };
     }
-    if let Some(j) = from_previous(ctx, "lean_on_previous_tier", "full compliance", compliance_implied_by) {
+    if let Some(j) = from_previous(ctx, FromPrevious::Lean, "full compliance", compliance_implied_by) {
         return j;
     }
     Judged::unknown("no finding on full compliance and the standards are not all known")
@@ -194,7 +215,7 @@ pub fn significant_efforts(ctx: &mut Ctx, indicia: &[CriterionFinding]) -> Judge
         let up = increasing.value == Some(true);
         // A Tier 3 country shows significant efforts by increasing them.
         let implied = |t| if t == Tier::Tier3 { Some(up) } else { efforts_implied_by(t) };
-        if let Some(mut j) = from_previous(ctx, "prior_first", "significant efforts", implied) {
+        if let Some(mut j) = from_previous(ctx, FromPrevious::PriorFirst, "significant efforts", implied) {
             if matches!(ctx.previous(), Some((_, Tier::Tier3))) {
                 j.basis = format!("{}; increasing efforts: {}", j.basis, increasing.basis);
                 j.premises.extend(increasing.premises);
@@ -229,7 +250,7 @@ pub fn significant_efforts(ctx: &mut Ctx, indicia: &[CriterionFinding]) -> Judge
             premises,
         };
     }
-    if let Some(j) = from_previous(ctx, "lean_on_previous_tier", "significant efforts", efforts_implied_by) {
+    if let Some(j) = from_previous(ctx, FromPrevious::Lean, "significant efforts", efforts_implied_by) {
         return j;
     }
     Judged::unknown("no finding on significant efforts and too few indicia evaluated")

@@ -3,7 +3,6 @@
 //! Tier 3. (Exceptions are separate rules; see `waiver`.)
 
 use serde::{Deserialize, Serialize};
-use tierwatch_model::Tier;
 
 use crate::assessment::{Outcome, Premise, RuleStatus, Severity};
 use crate::engine::{Ctx, Placement};
@@ -73,19 +72,7 @@ pub fn since_2009(ctx: &mut Ctx, p: &mut Placement) -> Option<Fired> {
             vec![],
         );
     }
-    let mut premises: Vec<Premise> = run
-        .counted
-        .iter()
-        .map(|y| Premise::Prior {
-            report_year: *y,
-            tier: ctx
-                .history
-                .tiers
-                .get(y)
-                .copied()
-                .unwrap_or(Tier::Tier2WatchList),
-        })
-        .collect();
+    let mut premises: Vec<Premise> = super::run_premises(&ctx.history, &run.counted);
     premises.extend(params);
     let k = d.consecutive_years.value;
     if run.counted_len() < k {

@@ -71,6 +71,18 @@ impl Rule {
     }
 }
 
+/// One `Prior` premise per year of a watch-list run, with the tier history gives for it
+/// (a run year missing from history can only have been a watch-list year).
+pub fn run_premises(history: &crate::input::History, years: &[tierwatch_model::ReportYear]) -> Vec<Premise> {
+    years
+        .iter()
+        .map(|y| Premise::Prior {
+            report_year: *y,
+            tier: history.tiers.get(y).copied().unwrap_or(tierwatch_model::Tier::Tier2WatchList),
+        })
+        .collect()
+}
+
 /// "2004-2006" / "2004, 2006" style rendering of a list of years.
 pub fn years_text(years: &[tierwatch_model::ReportYear]) -> String {
     if years.is_empty() {

@@ -57,22 +57,12 @@ pub fn since_2019(ctx: &mut Ctx, p: &mut Placement) -> bool {
         .unwrap_or_default();
     let run = watch_list_run(&ctx.history, ctx.year.previous(), ctx.edition);
     let since: Vec<_> = run.counted.iter().copied().filter(|y| *y > down).collect();
-    let mut premises: Vec<Premise> = before
-        .counted
-        .iter()
-        .map(|y| Premise::Prior {
-            report_year: *y,
-            tier: tierwatch_model::Tier::Tier2WatchList,
-        })
-        .collect();
+    let mut premises: Vec<Premise> = super::run_premises(&ctx.history, &before.counted);
     premises.push(Premise::Prior {
         report_year: down,
         tier: tierwatch_model::Tier::Tier3,
     });
-    premises.extend(since.iter().map(|y| Premise::Prior {
-        report_year: *y,
-        tier: tierwatch_model::Tier::Tier2WatchList,
-    }));
+    premises.extend(super::run_premises(&ctx.history, &since));
     premises.push(
         f.max_consecutive_years
             .premise("previously_downgraded.max_consecutive_years"),

@@ -2,7 +2,6 @@
 //! automatic downgrade, if waiver years remain under the edition's limit and a waiver is found
 //! (or, when unknown, presumed per `law/thresholds.toml`).
 
-use tierwatch_model::Tier;
 
 use crate::assessment::{Outcome, Premise, RuleStatus, Severity};
 use crate::engine::{Ctx, Placement};
@@ -68,15 +67,7 @@ fn common(
     };
     let used = waivers_used(&ctx.history, ctx.year.previous(), ctx.edition, ctx.law);
     let max = w.max_years.value;
-    let mut premises: Vec<Premise> = fired
-        .run
-        .counted
-        .iter()
-        .map(|y| Premise::Prior {
-            report_year: *y,
-            tier: Tier::Tier2WatchList,
-        })
-        .collect();
+    let mut premises: Vec<Premise> = super::run_premises(&ctx.history, &fired.run.counted);
     premises.push(w.max_years.premise("waiver.max_years"));
     premises.extend(extra);
     let stated = ctx.findings.waiver_stated.clone();

@@ -2,7 +2,6 @@
 //! stays on the watch list without needing a waiver, this explains from history which
 //! consecutive years it has already spent there and why that is still allowed.
 
-use tierwatch_model::Tier;
 
 use crate::assessment::{Outcome, Premise, RuleStatus};
 use crate::engine::{Ctx, Placement};
@@ -35,19 +34,7 @@ pub fn apply(ctx: &mut Ctx, p: &mut Placement) {
     let n = run.len() + 1;
     let mut years = run.years.clone();
     years.push(ctx.year);
-    let mut premises: Vec<Premise> = run
-        .years
-        .iter()
-        .map(|y| Premise::Prior {
-            report_year: *y,
-            tier: ctx
-                .history
-                .tiers
-                .get(y)
-                .copied()
-                .unwrap_or(Tier::Tier2WatchList),
-        })
-        .collect();
+    let mut premises: Vec<Premise> = super::run_premises(&ctx.history, &run.years);
     premises.extend(finding_premises(
         "consecutive_watch_list_years",
         &ctx.findings.consecutive_watch_list_years_stated,
