@@ -1,4 +1,9 @@
-//! `tierwatch eval extraction --gold DIR --docs DIR`
+//! `tierwatch eval extraction [--gold DIR --docs DIR]` and `tierwatch eval tiers`.
+//!
+//! Without `--gold`, extraction is scored on three sets, each reported apart: the shared gold
+//! (`SHARED/gold` over `SHARED/corpus`), our own blind-annotated gold (`data/gold/dev` and
+//! `data/gold/heldout` over `SHARED/corpus`, reported apart; see data/gold/README.md) and the other-year excerpts (`SHARED/excerpts/gold` over
+//! `SHARED/excerpts`), with `SHARED` = `--shared` (default `../shared`).
 
 use crate::render;
 use std::path::{Path, PathBuf};
@@ -14,12 +19,18 @@ pub struct Args {
 enum What {
     /// Score extracted facts against gold annotations (../shared/gold/SCHEMA.md).
     Extraction {
-        /// Folder of gold JSON files.
-        #[arg(long)]
-        gold: PathBuf,
+        /// Folder of gold JSON files (one set); without it, the three default sets.
+        #[arg(long, requires = "docs")]
+        gold: Option<PathBuf>,
         /// Folder the gold files' `document` paths are relative to.
-        #[arg(long)]
-        docs: PathBuf,
+        #[arg(long, requires = "gold")]
+        docs: Option<PathBuf>,
+        /// Where the shared corpus, gold and excerpts are (for the default sets).
+        #[arg(long, default_value = "../shared")]
+        shared: PathBuf,
+        /// Our own gold (for the default sets).
+        #[arg(long, default_value = "data/gold")]
+        own_gold: PathBuf,
         #[arg(long)]
         json: bool,
     },
@@ -35,12 +46,30 @@ enum What {
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     match args.what {
-        What::Extraction { gold, docs, json } => {
-            let report = tierwatch_app::eval_extraction::eval_extraction(&gold, &docs, &super::pipeline())?;
+        What::Extraction { gold, docs, shared, own_gold, json } => {
+            use tierwatch_app::eval_extraction::{eval_sets, GoldSet};
+            let set = |name: &str, gold: PathBuf, docs: PathBuf| GoldSet { name: name.into(), gold, docs };
+            let sets = match (gold, docs) {
+                (Some(gold), Some(docs)) => vec![set("gold", gold, docs)],
+                _ => vec![
+                    set("shared gold (dev set 1)", shared.join("gold"), shared.join("corpus")),
+                    set("own gold, dev half (dev set 2, blind-annotated)", own_gold.join("dev"), shared.join("corpus")),
+                    set("own gold, held-out half (blind-annotated; errors never read)", own_gold.join("heldout"), shared.join("corpus")),
+                    set("excerpts (other years)", shared.join("excerpts/gold"), shared.join("excerpts")),
+                ],
+            };
+            for s in &sets {
+                if !s.gold.is_dir() {
+                    anyhow::bail!("gold folder {} not found (run from the repository root, or pass --shared / --own-gold / --gold)", s.gold.display());
+                }
+            }
+            let reports = eval_sets(&sets, &super::pipeline())?;
             if json {
-                render::json(&report)?;
+                render::json(&reports)?;
             } else {
-                print!("{}", report.render_text());
+                for r in &reports {
+                    println!("{}", r.render_text());
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -12,7 +12,9 @@ pub use predict::{predict, Predicted};
 pub use report::{Accuracy, CountsScore, ErrorItem, ExtractionReport, Prf};
 pub use score::score;
 
-/// One gold file.
+/// One gold file, in either layout: the full one (../shared/gold/SCHEMA.md) or the smaller
+/// one of the excerpts (tier, movement, consecutive watch-list years and counts only). A field
+/// the file leaves out is not scored; a field it sets to null is scored as "none".
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GoldDoc {
     /// Path relative to the corpus root ("tip-2018/mexico.txt").
@@ -21,33 +23,47 @@ pub struct GoldDoc {
     pub country: String,
     #[serde(default)]
     pub report_year: Option<u16>,
+    /// Excerpts only: whether the text starts with its chapter heading line.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub has_heading: Option<bool>,
     pub tier: Option<String>,
     #[serde(default)]
     pub tier_movement: Option<String>,
     #[serde(default)]
     pub watch_list: GoldWatchList,
-    #[serde(default)]
-    pub roles: Vec<String>,
-    #[serde(default)]
-    pub forms: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roles: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub forms: Option<Vec<String>>,
     #[serde(default)]
     pub counts: Vec<GoldCount>,
-    #[serde(default)]
-    pub penalty_years: Option<GoldPenalty>,
-    #[serde(default)]
-    pub recommendations: Option<u32>,
-    #[serde(default)]
-    pub official_complicity: bool,
+    /// `None`: not annotated; `Some(None)`: annotated as "no such statement".
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    pub penalty_years: Option<Option<GoldPenalty>>,
+    #[serde(default, deserialize_with = "present", skip_serializing_if = "Option::is_none")]
+    pub recommendations: Option<Option<u32>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub official_complicity: Option<bool>,
+}
+
+/// A field that is present (possibly null) deserializes to `Some(..)`; an absent one stays
+/// `None` through `#[serde(default)]`.
+fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct GoldWatchList {
     #[serde(default)]
     pub consecutive_years: Option<u32>,
-    #[serde(default)]
-    pub waiver: bool,
-    #[serde(default)]
-    pub auto_downgrade: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub waiver: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub auto_downgrade: Option<bool>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

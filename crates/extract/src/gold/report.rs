@@ -88,7 +88,13 @@ pub struct ExtractionReport {
 impl ExtractionReport {
     /// A line-oriented rendering: the figures, then every error.
     pub fn render_text(&self) -> String {
-        let acc = |a: &Accuracy| format!("{:6.1}%  ({}/{})", a.value * 100.0, a.correct, a.total);
+        let acc = |a: &Accuracy| {
+            if a.total == 0 {
+                "   n/a  (not annotated in this set)".to_string()
+            } else {
+                format!("{:6.1}%  ({}/{})", a.value * 100.0, a.correct, a.total)
+            }
+        };
         let mut s = String::new();
         s.push_str(&format!("extraction vs gold: {} documents\n", self.documents));
         s.push_str(&format!("  tier                         {}\n", acc(&self.tier)));
@@ -98,10 +104,14 @@ impl ExtractionReport {
         s.push_str(&format!("  watch list auto downgrade    {}\n", acc(&self.watch_list_auto_downgrade)));
         s.push_str(&format!("  roles (exact set)            {}\n", acc(&self.roles)));
         let f = &self.forms;
+        if f.true_positives + f.false_positives + f.false_negatives == 0 {
+            s.push_str("  forms                           n/a  (not annotated in this set)\n");
+        } else {
         s.push_str(&format!(
             "  forms                        P {:.3}  R {:.3}  F1 {:.3}  (tp {} fp {} fn {})\n",
             f.precision, f.recall, f.f1, f.true_positives, f.false_positives, f.false_negatives
         ));
+        }
         let c = &self.counts.prf;
         s.push_str(&format!(
             "  counts (kind, value)         P {:.3}  R {:.3}  F1 {:.3}  (tp {} fp {} fn {})\n",

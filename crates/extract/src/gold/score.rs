@@ -82,6 +82,7 @@ pub fn score(pairs: &[(GoldDoc, Vec<Fact>)]) -> ExtractionReport {
             ("watch_list.waiver", g.watch_list.waiver, &p.waiver, &mut r.watch_list_waiver),
             ("watch_list.auto_downgrade", g.watch_list.auto_downgrade, &p.auto_downgrade, &mut r.watch_list_auto_downgrade),
         ] {
+            let Some(gold) = gold else { continue };
             let ok = gold == got.is_some();
             acc.add(ok);
             if !ok {
@@ -90,30 +91,34 @@ pub fn score(pairs: &[(GoldDoc, Vec<Fact>)]) -> ExtractionReport {
         }
 
         // roles: exact set
-        let gold_roles: BTreeSet<String> = g.roles.iter().cloned().collect();
-        let ok = gold_roles == p.roles;
-        r.roles.add(ok);
-        if !ok {
-            errors.push(err(g, "roles", "wrong", format!("{gold_roles:?}"), format!("{:?}", p.roles), ""));
+        if let Some(roles) = &g.roles {
+            let gold_roles: BTreeSet<String> = roles.iter().cloned().collect();
+            let ok = gold_roles == p.roles;
+            r.roles.add(ok);
+            if !ok {
+                errors.push(err(g, "roles", "wrong", format!("{gold_roles:?}"), format!("{:?}", p.roles), ""));
+            }
         }
 
         // forms: micro P/R over the gold vocabulary
-        let gold_forms: BTreeSet<&str> = g.forms.iter().map(String::as_str).collect();
-        for (form, quote) in &p.forms {
-            if !VOCABULARY.contains(&form.as_str()) {
-                continue;
+        if let Some(forms) = &g.forms {
+            let gold_forms: BTreeSet<&str> = forms.iter().map(String::as_str).collect();
+            for (form, quote) in &p.forms {
+                if !VOCABULARY.contains(&form.as_str()) {
+                    continue;
+                }
+                if gold_forms.contains(form.as_str()) {
+                    r.forms.true_positives += 1;
+                } else {
+                    r.forms.false_positives += 1;
+                    errors.push(err(g, "forms", "false_positive", String::new(), form.clone(), quote));
+                }
             }
-            if gold_forms.contains(form.as_str()) {
-                r.forms.true_positives += 1;
-            } else {
-                r.forms.false_positives += 1;
-                errors.push(err(g, "forms", "false_positive", String::new(), form.clone(), quote));
-            }
-        }
-        for form in &gold_forms {
-            if !p.forms.contains_key(*form) {
-                r.forms.false_negatives += 1;
-                errors.push(err(g, "forms", "miss", form.to_string(), String::new(), ""));
+            for form in &gold_forms {
+                if !p.forms.contains_key(*form) {
+                    r.forms.false_negatives += 1;
+                    errors.push(err(g, "forms", "miss", form.to_string(), String::new(), ""));
+                }
             }
         }
 
@@ -154,39 +159,45 @@ pub fn score(pairs: &[(GoldDoc, Vec<Fact>)]) -> ExtractionReport {
         }
 
         // penalty: min and max of the main statement
-        let ok = match (&g.penalty_years, &p.penalty) {
-            (None, None) => true,
-            (Some(gp), Some((min, max, _))) => {
-                let min_ok = match (gp.min, min) {
-                    (None, None) => true,
-                    (Some(a), Some(b)) => (a - b).abs() < 1e-6,
-                    _ => false,
-                };
-                min_ok && same_max(&gp.max, max)
+        if let Some(gold) = &g.penalty_years {
+            let ok = match (gold, &p.penalty) {
+                (None, None) => true,
+                (Some(gp), Some((min, max, _))) => {
+                    let min_ok = match (gp.min, min) {
+                        (None, None) => true,
+                        (Some(a), Some(b)) => (a - b).abs() < 1e-6,
+                        _ => false,
+                    };
+                    min_ok && same_max(&gp.max, max)
+                }
+                _ => false,
+            };
+            r.penalty.add(ok);
+            if !ok {
+                let expected = gold.as_ref().map(|x| format!("{}-{}", opt(&x.min), max_str(&x.max))).unwrap_or("null".into());
+                let got = p.penalty.as_ref().map(|x| format!("{}-{}", opt(&x.0), max_str(&x.1))).unwrap_or("null".into());
+                let quote = p.penalty.as_ref().map(|x| x.2.clone()).or(gold.as_ref().map(|x| x.quote.clone())).unwrap_or_default();
+                errors.push(err(g, "penalty_years", "wrong", expected, got, &quote));
             }
-            _ => false,
-        };
-        r.penalty.add(ok);
-        if !ok {
-            let expected = g.penalty_years.as_ref().map(|x| format!("{}-{}", opt(&x.min), max_str(&x.max))).unwrap_or("null".into());
-            let got = p.penalty.as_ref().map(|x| format!("{}-{}", opt(&x.0), max_str(&x.1))).unwrap_or("null".into());
-            let quote = p.penalty.as_ref().map(|x| x.2.clone()).or(g.penalty_years.as_ref().map(|x| x.quote.clone())).unwrap_or_default();
-            errors.push(err(g, "penalty_years", "wrong", expected, got, &quote));
         }
 
         // recommendations count
-        let ok = p.recommendations == g.recommendations;
-        r.recommendations.add(ok);
-        if !ok {
-            errors.push(err(g, "recommendations", "wrong", opt(&g.recommendations), opt(&p.recommendations), ""));
+        if let Some(gold) = g.recommendations {
+            let ok = p.recommendations == gold;
+            r.recommendations.add(ok);
+            if !ok {
+                errors.push(err(g, "recommendations", "wrong", opt(&gold), opt(&p.recommendations), ""));
+            }
         }
 
         // complicity
-        let got = p.complicity.is_some();
-        let ok = got == g.official_complicity;
-        r.complicity.add(ok);
-        if !ok {
-            errors.push(err(g, "official_complicity", "wrong", g.official_complicity.to_string(), got.to_string(), p.complicity.as_deref().unwrap_or("")));
+        if let Some(gold) = g.official_complicity {
+            let got = p.complicity.is_some();
+            let ok = got == gold;
+            r.complicity.add(ok);
+            if !ok {
+                errors.push(err(g, "official_complicity", "wrong", gold.to_string(), got.to_string(), p.complicity.as_deref().unwrap_or("")));
+            }
         }
     }
     r.forms.finish();
