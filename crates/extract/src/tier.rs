@@ -6,6 +6,7 @@
 use std::sync::LazyLock;
 
 use regex::Regex;
+use tierwatch_model::heading::{chapter_heading, HeadingStyle};
 use tierwatch_model::{Fact, FactKind, FactValue, SectionKind, TextRange, Tier};
 
 use crate::context::{Ctx, Sent};
@@ -16,15 +17,10 @@ pub const VERSION: u32 = 1;
 
 const TIER_RE: &str = r"(?:Tier\s+1|Tier\s+2\s+Watch\s+List|Tier\s+2|Tier\s+3|Special\s+Case)";
 
-/// "MEXICO: TIER 2" (the watch-list label may break over two lines).
-static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*[^\n:]{2,80}?:[ \t]*(?P<t>TIER\s+2\s+WATCH\s*LIST|(?:TIER\s+[123]|SPECIAL\s+CASE)\b)")
-        .unwrap()
-});
-
-/// "Mexico (Tier 2 Watch List)" on a line of its own (old-style reports).
-static OLD_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?mi)^[ \t]*[A-Z][^\n()]{{1,80}}?\s*\((?P<t>{TIER_RE})\)[ \t]*\r?$")).unwrap()
+/// "Thailand (Tier 3*) is a source ..." — the tier in brackets after the country's name in the
+/// opening sentence (2014 state.gov pages under a bare tier line).
+static INLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.\n(]{2,80}?\((?P<t>Tier\s+(?:[123])(?:\s+Watch\s+List)?|Special\s+Case)\s*(?P<star>\*)?\)").unwrap()
 });
 
 /// "remained on Tier 2", "was upgraded to Tier 1", "downgraded from Tier 2 to Tier 2 Watch List".
@@ -97,19 +93,28 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     out.extend(local);
 }
 
+/// The chapter heading, read by the one heading grammar (`tierwatch_model::heading`); its
+/// asterisk ("UZBEKISTAN (Tier 3*)") is the report's mark of the automatic downgrade. Under a
+/// bare tier line the opening sentence may carry the label and the asterisk instead.
 fn heading(cx: &Ctx, out: &mut Vec<Fact>) {
-    let found = HEADING
-        .captures(&cx.text)
-        .map(|c| (c.get(0).unwrap().range(), c["t"].to_string()))
-        .into_iter()
-        .chain(OLD_HEADING.captures(&cx.text).map(|c| (c.get(0).unwrap().range(), c["t"].to_string())))
-        .min_by_key(|(r, _)| r.start);
-    if let Some((r, t)) = found {
-        if let Some(code) = tier_code(&t) {
-            let mut f = cx.fact(FactKind::Tier, FactValue::Text(code.into()), TextRange::new(r.start, r.end), NAME, VERSION);
-            f.confidence = 1.0;
-            out.push(f);
+    let Some(h) = chapter_heading(&cx.text) else { return };
+    let mut f = cx.fact(FactKind::Tier, FactValue::Text(h.tier.code().into()), h.range, NAME, VERSION);
+    f.confidence = 1.0;
+    out.push(f);
+    let mut marked = h.marks_auto_downgrade().then_some(h.range);
+    if h.style == HeadingStyle::Bare {
+        let rest = cx.text[h.range.end..].trim_start();
+        let at = cx.text.len() - rest.len();
+        if let Some(c) = INLINE_LABEL.captures(rest) {
+            let label = c.get(0).unwrap();
+            let range = TextRange::new(at + label.start(), at + label.end());
+            if tier_code(&c["t"]) == Some(h.tier.code()) && h.tier == Tier::Tier3 && c.name("star").is_some() {
+                marked = marked.or(Some(range));
+            }
         }
+    }
+    if let Some(range) = marked {
+        out.push(cx.fact(FactKind::AutoDowngrade, FactValue::Bool(true), range, NAME, VERSION));
     }
 }
 
@@ -255,8 +260,32 @@ mod tests {
         let t = "SIERRA LEONE: TIER 2\n\nWATCH LISTThe Government of Sierra Leone does not fully meet the minimum standards.";
         assert_eq!(values(&run_kind(run, "Sierra Leone", Heading, t, FactKind::Tier)), ["tier2_watch_list"]);
         // Mexico (Tier 2 Watch List)
-        let t = "Publisher United States Department of State\n\nMexico (Tier 2 Watch List)\n\nMexico is a source";
+        let t = "Mexico (Tier 2 Watch List)\n\nMexico is a source";
         assert_eq!(values(&run_kind(run, "Mexico", Heading, t, FactKind::Tier)), ["tier2_watch_list"]);
+        // every form of every year reads the same way as the readers read it
+        for (t, tier) in [
+            ("NEPAL: Tier 2\n\nThe Government", "tier2"),
+            ("SPECIAL CASE: LIBYA\n\nLibya is", "special_case"),
+            ("Yemen (Special Case)\n\nThe", "special_case"),
+            ("HONDURAS (TIER 2)\n\nHonduras is", "tier2"),
+        ] {
+            assert_eq!(values(&run_kind(run, "X", Heading, t, FactKind::Tier)), [tier], "{t:?}");
+        }
+    }
+
+    #[test]
+    fn the_asterisk_is_an_automatic_downgrade() {
+        let t = "UZBEKISTAN (Tier 3*)\n\nUzbekistan is a source country for men, women, and children.";
+        let facts = run_kind(run, "Uzbekistan", Heading, t, FactKind::AutoDowngrade);
+        assert_eq!(values(&facts), ["true"]);
+        assert_eq!(facts[0].provenance.quote, "UZBEKISTAN (Tier 3*)");
+        assert_eq!(values(&run_kind(run, "Uzbekistan", Heading, t, FactKind::Tier)), ["tier3"]);
+        // a bare tier line, the asterisk in the opening sentence
+        let t = "Tier 3\n\nThailand (Tier 3*) is a source, destination, and transit country.";
+        let facts = run_kind(run, "Thailand", Heading, t, FactKind::AutoDowngrade);
+        assert_eq!((values(&facts), facts[0].provenance.quote.as_str()), (vec!["true".to_string()], "Thailand (Tier 3*)"));
+        assert_eq!(values(&run_kind(run, "Thailand", Heading, t, FactKind::Tier)), ["tier3"]);
+        assert!(run_kind(run, "Nepal", Heading, "NEPAL (Tier 2)\n\nNepal is", FactKind::AutoDowngrade).is_empty());
     }
 
     #[test]

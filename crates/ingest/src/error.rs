@@ -34,6 +34,8 @@ pub enum ErrorKind {
     MissingProgram { program: String, problem: String, hint: &'static str },
     #[error("not a TIP country narrative: {reason}")]
     NotANarrative { reason: String },
+    #[error("the first line {line:?} looks like a chapter heading but cannot be read (forms: \"COUNTRY: Tier N\", \"Country (Tier N)\", \"SPECIAL CASE: COUNTRY\", a bare \"Tier N\" line; N = 1, 2, 2 Watch List, 3, or Special Case)")]
+    UnreadableHeading { line: String },
     #[error("unknown country {name:?} in heading {heading:?}")]
     UnknownCountry { name: String, heading: String },
     #[error("report year cannot be determined: {reason}; pass --year YEAR")]

@@ -10,7 +10,6 @@
 
 pub mod decode;
 pub mod error;
-pub mod heading;
 pub mod html;
 pub mod origin;
 pub mod pdf;
@@ -24,8 +23,10 @@ pub mod year;
 
 /// Bumped whenever reading or segmentation may derive something else from the same bytes;
 /// files read by an older version are read again on the next ingest.
-pub const READER_VERSION: u32 = 4;
+pub const READER_VERSION: u32 = 5;
 
 pub use error::{ErrorKind, IngestError};
 pub use read::{read_bytes, read_path, ReadOptions, ReadOutput};
 pub use segment::segment;
+/// The heading grammar lives in `tierwatch_model::heading` (shared with the tier extractor).
+pub use tierwatch_model::heading;

@@ -6,7 +6,7 @@
 use crate::decode::{decode, Encoding};
 use crate::origin::Origin;
 use crate::error::{ErrorKind, IngestError};
-use crate::heading::{find_headings, ChapterHeading};
+use tierwatch_model::heading::{bare_tier_line, find_headings, unreadable_heading, ChapterHeading};
 use crate::refworld;
 use crate::year::resolve_year;
 use std::io::Read;
@@ -74,7 +74,7 @@ pub fn read_bytes(bytes: &[u8], path: &str, opts: &ReadOptions) -> Result<ReadOu
         html.notes.splice(0..0, out.notes);
         return Ok(html);
     }
-    let text = Text { text: &decoded.text, origin: &decoded, format: None, stated_year: None };
+    let text = Text { text: &decoded.text, origin: &decoded, format: None, stated_year: None, title: None };
     if refworld::is_refworld(&decoded.text) {
         out.documents.push(read_refworld(&text, path, opts)?);
         return Ok(out);
@@ -91,6 +91,8 @@ pub(crate) struct Text<'a> {
     pub format: Option<DocumentFormat>,
     /// A report year the source states outside the narrative (page title, running header).
     pub stated_year: Option<(u16, &'a str)>,
+    /// The page title, where the source has one (it may name the country of a bare tier line).
+    pub title: Option<&'a str>,
 }
 
 pub(crate) fn read_refworld(d: &Text, path: &str, opts: &ReadOptions) -> Result<Document, IngestError> {
@@ -143,12 +145,7 @@ pub(crate) fn read_chapters(d: &Text, path: &str, opts: &ReadOptions, out: &mut 
     let text = d.text;
     let headings: Vec<ChapterHeading> = find_headings(text);
     if headings.is_empty() {
-        return Err(IngestError::new(
-            path,
-            ErrorKind::NotANarrative {
-                reason: "no chapter heading (\"COUNTRY: TIER N\" or \"Country (Tier N)\") and no document-database metadata".into(),
-            },
-        ));
+        return read_unheaded(d, path, opts, out);
     }
     let format = d.format.unwrap_or(if headings.len() > 1 { DocumentFormat::ReportDump } else { DocumentFormat::ChapterText });
     let registry = CountryRegistry::embedded();
@@ -187,4 +184,64 @@ pub(crate) fn read_chapters(d: &Text, path: &str, opts: &ReadOptions, out: &mut 
         return Err(out.errors.remove(0));
     }
     Ok(())
+}
+
+/// A chapter (or an excerpt of one) without a named heading line: a bare tier line ("Tier 3",
+/// the country in the page title or first sentence), or no heading at all (state.gov pages
+/// and excerpts that start with a section's opening sentence). The country comes from the
+/// page title, the opening sentences or, failing those, the file name; a first line that
+/// tries to be a heading but cannot be read is an error naming it.
+fn read_unheaded(d: &Text, path: &str, opts: &ReadOptions, out: &mut ReadOutput) -> Result<(), IngestError> {
+    let text = d.text;
+    if let Some(line) = unreadable_heading(text) {
+        return Err(IngestError::at(path, d.origin.source_range(line), ErrorKind::UnreadableHeading { line: line.slice(text).to_string() }));
+    }
+    let bare = bare_tier_line(text);
+    let registry = CountryRegistry::embedded();
+    let opening_end = text.char_indices().nth(400).map(|(i, _)| i).unwrap_or(text.len());
+    let found = d
+        .title
+        .and_then(|t| registry.find_in(t).map(|(c, _)| (c, "page title")))
+        .or_else(|| registry.find_in(&text[..opening_end]).map(|(c, _)| (c, "first sentence")))
+        .or_else(|| country_from_path(path).map(|c| (c, "file name")));
+    let Some((country, country_source)) = found else {
+        return Err(IngestError::new(
+            path,
+            ErrorKind::NotANarrative {
+                reason: "no chapter heading (\"COUNTRY: TIER N\" or \"Country (Tier N)\"), no document-database metadata, and no country named in the first sentences or the file name".into(),
+            },
+        ));
+    };
+    let chapter = TextRange::new(0, text.len()).trim(text);
+    let lower = chapter.slice(text).to_lowercase();
+    if !lower.contains("traffick") || !lower.contains("government") && bare.is_none() {
+        return Err(IngestError::new(
+            path,
+            ErrorKind::NotANarrative { reason: "no chapter heading, and the text never speaks of trafficking and a government".into() },
+        ));
+    }
+    let (year, year_source) = resolve_year(d.stated_year, opts.year, path).map_err(|k| IngestError::new(path, k))?;
+    let what = if bare.is_some() { "a bare tier line" } else { "no chapter heading" };
+    out.notes.push(format!("{path}: {what}; country {} taken from the {country_source}", country.name));
+    let metadata = Metadata {
+        country: country.name.clone(),
+        iso3: country.iso3.clone(),
+        report_year: Some(year),
+        year_source: Some(year_source),
+        stated_tier: bare.map(|h| h.tier),
+        ..Default::default()
+    };
+    let format = d.format.unwrap_or(DocumentFormat::ChapterText);
+    out.documents.push(Document::new(chapter.slice(text).to_string(), path.to_string(), format, metadata, d.origin.source_map(chapter)));
+    Ok(())
+}
+
+/// A country named by a file name: "2017-belarus.txt", "antigua_and_barbuda.html"; the year
+/// and separators are dropped.
+pub fn country_from_path(path: &str) -> Option<&'static tierwatch_model::Country> {
+    let stem = Path::new(path).file_stem()?.to_string_lossy().into_owned();
+    let words: Vec<&str> = stem.split(|c: char| c == '-' || c == '_' || c == ' ' || c == '.').filter(|w| !w.is_empty() && !w.chars().all(|c| c.is_ascii_digit())).collect();
+    let name = words.join(" ");
+    let registry = CountryRegistry::embedded();
+    registry.lookup(&name).filter(|c| !name.eq_ignore_ascii_case(&c.iso3))
 }

@@ -4,7 +4,7 @@
 //! section heading ("PROSECUTION", "PRIORITIZED RECOMMENDATIONS:") is followed by a single
 //! line break.
 
-use crate::heading::find_headings;
+use tierwatch_model::heading::find_headings;
 use crate::origin::Spans;
 use crate::segment::headings::line_heading;
 use tierwatch_model::{SourceSpan, TextRange};

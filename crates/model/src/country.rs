@@ -139,6 +139,39 @@ impl CountryRegistry {
         self.index.get(key).map(|&i| &self.countries[i])
     }
 
+    /// The first country named in `text` (the longest name starting at each capitalised
+    /// word, up to seven words: "Democratic Republic of the Congo" before "Congo"), with the
+    /// byte range of the name. ISO3 codes do not count here: "USA" in prose is no heading.
+    pub fn find_in(&self, text: &str) -> Option<(&Country, std::ops::Range<usize>)> {
+        let words: Vec<(usize, usize)> = text
+            .char_indices()
+            .filter(|&(i, c)| c.is_alphabetic() && !text[..i].chars().next_back().is_some_and(|p| p.is_alphanumeric() || p == '\'' || p == '’'))
+            .map(|(i, _)| {
+                let end = text[i..].find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-')).map(|e| i + e).unwrap_or(text.len());
+                (i, end)
+            })
+            .collect();
+        for (k, &(start, _)) in words.iter().enumerate() {
+            if !text[start..].starts_with(|c: char| c.is_uppercase()) {
+                continue;
+            }
+            for n in (1..=7.min(words.len() - k)).rev() {
+                let end = words[k + n - 1].1;
+                let candidate = &text[start..end];
+                // a name never spans a sentence end or a line break
+                if candidate.contains(['\n', '.', ';', ':', '(', ')']) {
+                    continue;
+                }
+                if let Some(c) = self.lookup(candidate) {
+                    if normalize_name(candidate) != normalize_name(&c.iso3) {
+                        return Some((c, start..end));
+                    }
+                }
+            }
+        }
+        None
+    }
+
     pub fn by_iso3(&self, iso3: &str) -> Option<&Country> {
         self.countries.iter().find(|c| c.iso3.eq_ignore_ascii_case(iso3))
     }
@@ -151,6 +184,16 @@ impl CountryRegistry {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_the_first_country_named_in_prose() {
+        let reg = CountryRegistry::embedded();
+        let name = |t: &str| reg.find_in(t).map(|(c, r)| (c.iso3.clone(), t[r].to_string()));
+        assert_eq!(name("The Government of the Democratic Republic of the Congo does not"), Some(("COD".into(), "Democratic Republic of the Congo".into())));
+        assert_eq!(name("Thailand (Tier 3*) is a source, destination, and transit country"), Some(("THA".into(), "Thailand".into())));
+        assert_eq!(name("The government maintained its victim protection efforts."), None);
+        assert_eq!(name("officials in the USA said"), None);
+    }
 
     #[test]
     fn embedded_table_loads_and_is_large() {

@@ -10,6 +10,7 @@
 pub mod country;
 pub mod document;
 pub mod fact;
+pub mod heading;
 pub mod range;
 pub mod segment;
 pub mod tier;

@@ -12,7 +12,7 @@ pub mod raw;
 
 use crate::decode::Decoded;
 use crate::error::{ErrorKind, IngestError};
-use crate::heading::find_headings;
+use tierwatch_model::heading::find_headings;
 use crate::origin::{Origin, Spans};
 use crate::read::{read_chapters, read_refworld, ReadOptions, ReadOutput, Text};
 use crate::refworld;
@@ -46,7 +46,8 @@ pub fn read_html(d: &Decoded, path: &str, opts: &ReadOptions) -> Result<ReadOutp
         let Some(root) = doc.select(&Selector::parse(sel).expect("valid selector")).next() else { continue };
         let lines = flatten::flatten(*root, &positions);
         let text = lines.iter().map(|l| l.text.as_str()).collect::<Vec<_>>().join("\n");
-        if refworld::is_refworld(&text) || lines.iter().any(Line::is_chapter_heading) {
+        let bare = lines.iter().take(3).any(|l| tierwatch_model::heading::bare_tier_line(&l.text).is_some());
+        if refworld::is_refworld(&text) || bare || lines.iter().any(Line::is_chapter_heading) {
             chosen = Some(lines);
             break;
         }
@@ -72,6 +73,7 @@ pub fn read_html(d: &Decoded, path: &str, opts: &ReadOptions) -> Result<ReadOutp
         origin: &flat,
         format: Some(DocumentFormat::Html),
         stated_year: stated.map(|y| (y, "page title")),
+        title: title.as_deref(),
     };
     let mut out = ReadOutput::default();
     if refworld::is_refworld(&flat.text) {

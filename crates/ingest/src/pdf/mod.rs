@@ -36,6 +36,7 @@ pub fn read_pdf(bytes: &[u8], path: &str, opts: &ReadOptions) -> Result<ReadOutp
         origin: &flat,
         format: Some(DocumentFormat::Pdf),
         stated_year: cleaned.year.map(|y| (y, "running header")),
+        title: None,
     };
     let mut out = ReadOutput::default();
     read_chapters(&text, path, opts, &mut out)?;

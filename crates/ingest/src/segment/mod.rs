@@ -8,7 +8,7 @@ pub mod classify;
 pub mod headings;
 pub mod sentences;
 
-use crate::heading::find_headings;
+use tierwatch_model::heading::find_headings;
 use tierwatch_model::{Paragraph, Section, SectionKind, SegmentMethod, Segmentation, Sentence, TextRange};
 
 /// A piece of the text before labelling.

@@ -2,7 +2,7 @@
 //! variants) and a document-database page, each with the furniture a real page has — head
 //! scripts and styles, a navigation bar, breadcrumbs, a sidebar, a footer.
 
-use crate::heading::find_headings;
+use tierwatch_model::heading::find_headings;
 use crate::segment::headings::line_heading;
 
 fn escape(s: &str, entities: bool) -> String {

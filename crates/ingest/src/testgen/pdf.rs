@@ -4,7 +4,7 @@
 //! set in two columns (drawn column by column, or row by row across both columns).
 
 use super::pdfwrite::{encode, encrypt, width, write, Page, Run, PAGE_H};
-use crate::heading::find_headings;
+use tierwatch_model::heading::find_headings;
 use crate::segment::headings::line_heading;
 
 /// How to lay the report out.
