@@ -9,6 +9,7 @@
 //! are years, dates, money, percentages, ages, durations, article numbers and counts
 //! about complicit officials. Explicit zeros come from negations (see [`zeros`]).
 
+mod parts;
 mod period;
 mod words;
 mod zeros;
@@ -30,17 +31,21 @@ static COMPLICITY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bcomplicit|\bcomplicity|\bcorrupt").unwrap());
 
 /// Words before a number that make it part of a total stated before.
-static PART_OF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)(?:\bincluding|\bof\s+whom|\bof\s+which|\bamong\s+them|\bamong\s+whom)\s*$").unwrap());
+static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\bincluding|\bof\s+whom|\bof\s+which|\bamong\s+them|\bamong\s+whom)\s*$")
+        .unwrap()
+});
 static OF_THESE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:of\s+(?:these|those|them|this\s+total|the\s+total)\b|(?:within|among)\s+(?:these|those)\b|in\s+addition\s+to\s+these)").unwrap()
+    Regex::new(r"(?i)^\s*(?:of\s+(?:these|those|them|this\s+total|the\s+total|the\s+[\d,]+(?:\s+\w+)?\s*,)|(?:within|among)\s+(?:these|those)\b|in\s+addition\s+to\s+these)").unwrap()
 });
 /// Victims other than "victims" (girls, children, ...) count only in a trafficking context.
-static TRAFFICKING_CONTEXT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)traffick|victim|exploit|prostitution|forced|commercial\s+sex").unwrap());
+static TRAFFICKING_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)traffick|victim|exploit|prostitution|forced|commercial\s+sex").unwrap()
+});
 
-static RANGE_OF_YEARS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:to|and|-+)\s*[\w,.]+\s+(?:years?|months?)\b").unwrap());
+static RANGE_OF_YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:to|and|-+)\s*[\w,.]+\s+(?:years?|months?)\b").unwrap()
+});
 
 /// Cues before a number that make it a comparison.
 static COMPARE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
@@ -62,7 +67,25 @@ fn compare_after(after: &str) -> bool {
     }
     COMPARE_AFTER_WORDS.captures(after).is_some_and(|c| {
         c["w"].split_whitespace().all(|w| {
-            !matches!(w.to_ascii_lowercase().as_str(), "with" | "for" | "to" | "from" | "as" | "of" | "by" | "on" | "at" | "into" | "were" | "was" | "had" | "who" | "that" | "which")
+            !matches!(
+                w.to_ascii_lowercase().as_str(),
+                "with"
+                    | "for"
+                    | "to"
+                    | "from"
+                    | "as"
+                    | "of"
+                    | "by"
+                    | "on"
+                    | "at"
+                    | "into"
+                    | "were"
+                    | "was"
+                    | "had"
+                    | "who"
+                    | "that"
+                    | "which"
+            )
         })
     })
 }
@@ -84,23 +107,44 @@ struct Mention {
 pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     let report_year = cx.doc.metadata.report_year.map(|y| y.get());
     for s in cx.sentences() {
-        if s.in_any(&[SectionKind::TraffickingProfile, SectionKind::Recommendations, SectionKind::Heading]) {
+        if s.in_any(&[
+            SectionKind::TraffickingProfile,
+            SectionKind::Recommendations,
+            SectionKind::Heading,
+        ]) {
             continue;
         }
-        let complicity = COMPLICITY.is_match(s.text);
-        if !complicity {
-            sentence(cx, &s, report_year, out);
+        let mut zeros = Vec::new();
+        let one_form_zero = zeros::run(cx, &s, report_year, &mut zeros);
+        if !COMPLICITY.is_match(s.text) {
+            sentence(cx, &s, report_year, one_form_zero, out);
         }
-        zeros::run(cx, &s, report_year, out);
+        out.extend(zeros);
     }
 }
 
-fn sentence(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fact>) {
+/// The counts of one sentence; `one_form_zero`: the sentence's zero is about one form of
+/// trafficking, so its comparisons are left out with it.
+fn sentence(
+    cx: &Ctx,
+    s: &Sent,
+    report_year: Option<u16>,
+    one_form_zero: bool,
+    out: &mut Vec<Fact>,
+) {
     let t = s.text;
     let toks = tokens(t);
-    let nums: Vec<NumberMention> = numbers::numbers(t).into_iter().filter(|n| !excluded(t, &toks, n)).collect();
+    let nums: Vec<NumberMention> = numbers::numbers(t)
+        .into_iter()
+        .filter(|n| !excluded(t, &toks, n))
+        .collect();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut skipped_of_these = false;
+    let zones = parts::zones(t);
+    // whether the last number looked at became a count (a comparison inherits only from one)
+    let mut last_taken = true;
+    let mut last_seen_end = 0;
+    let sentence_compares = SENTENCE_COMPARES.is_match(t);
     let mut i = 0;
     while i < nums.len() {
         let n = nums[i];
@@ -113,24 +157,65 @@ fn sentence(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fact>) {
         let group: Vec<NumberMention> = nums[i..=group_end].to_vec();
         i = group_end + 1;
         for (gi, n) in group.iter().enumerate() {
-            let prev_end = if gi > 0 { group[gi - 1].end } else { mentions.last().map(|m| m.num.end).unwrap_or(0) };
+            let seen_before = last_seen_end;
+            last_seen_end = n.end;
+            let last_seen_end = seen_before;
+            let prev_end = if gi > 0 {
+                group[gi - 1].end
+            } else {
+                mentions.last().map(|m| m.num.end).unwrap_or(0)
+            };
             let before = &t[prev_end.min(n.start)..n.start];
             let clause_start = t[..n.start].rfind(';').map(|p| p + 1).unwrap_or(0);
-            let first_in_clause = mentions.last().is_none_or(|m| m.num.start < clause_start) && gi == 0;
+            let first_in_clause =
+                mentions.last().is_none_or(|m| m.num.start < clause_start) && gi == 0;
             let of_these = OF_THESE.is_match(&t[clause_start..n.start]);
-            let own_kind_noun = head.as_ref().is_some_and(|h| words::kind_noun(&h.0).is_some());
+            let own_kind_noun = head
+                .as_ref()
+                .is_some_and(|h| words::kind_noun(&h.0).is_some());
             if PART_OF.is_match(&t[..n.start]) || of_these && first_in_clause && !skipped_of_these {
                 skipped_of_these |= of_these;
+                // a comparison after "including ..." compares the total; after "Of these,
+                // eight were minors" it compares the part
+                last_taken &= !of_these;
                 continue;
             }
             // within "Of these, ..." only counts that name their own kind stand alone
             if of_these && !own_kind_noun {
+                last_taken = false;
                 continue;
             }
-            let comparison = COMPARE_BEFORE.is_match(&t[..n.start]) && compare_after(&t[n.end..]) && !mentions.is_empty();
+            // "convicted 13 defendants in seven cases": the cases are the unit of the count
+            // before, not a count of their own; but "39 cases involving 31 suspects" and
+            // "95 traffickers involved in 40 cases" are two.
+            if in_cases(t, &toks, n)
+                && mentions
+                    .last()
+                    .is_some_and(|m| m.num.start >= clause_start && m.unit != Some("cases"))
+            {
+                continue;
+            }
+            let comparison = sentence_compares
+                || COMPARE_BEFORE.is_match(&t[..n.start])
+                    && compare_after(&t[n.end..])
+                    && !mentions.is_empty();
             let qualifier = qualifier(&t[..n.start]);
-            let scope = scope_of(&t[n.end..head.as_ref().map(|h| h.1.start).unwrap_or(n.end).max(n.end)]);
-            let inherit = || mentions.last().map(|m| vec![(m.kind, m.unit)]).unwrap_or_default();
+            let scope =
+                scope_of(&t[n.end..head.as_ref().map(|h| h.1.start).unwrap_or(n.end).max(n.end)]);
+            // "Šcompared to 12 in 2016" after a breakdown compares the total before it
+            let after_zone = zones
+                .iter()
+                .any(|z| z.end >= last_seen_end && z.end <= n.start);
+            let inherit = || {
+                if last_taken || after_zone {
+                    mentions
+                        .last()
+                        .map(|m| vec![(m.kind, m.unit)])
+                        .unwrap_or_default()
+                } else {
+                    vec![]
+                }
+            };
             let mut kinds = match &head {
                 Some((hw, htok)) => kind_for_head(t, &toks, n.start, hw, htok),
                 None => headless(&toks, n),
@@ -138,19 +223,48 @@ fn sentence(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fact>) {
             if kinds.is_empty() && comparison {
                 kinds = inherit();
             }
+            // a part of the total stated before it (of the same kind: parts of another kind,
+            // "investigated 50 cases (20 of which were prosecuted)", are counts of their own)
+            if !comparison && parts::inside(&zones, n.start) {
+                let owner = mentions.last().map(|m| m.kind);
+                if kinds.is_empty() || owner.is_none_or(|o| kinds.iter().any(|(k, _)| *k == o)) {
+                    // a comparison after the zone still compares the total
+                    continue;
+                }
+            }
             if kinds.is_empty() || !comparison && dash_part(before) {
+                // "eight were minors, compared with four": a number with a predicate of its
+                // own is what a following comparison compares
+                last_taken = !OWN_PREDICATE.is_match(&t[n.end..]);
                 continue;
             }
-            let np_end = head.as_ref().map(|h| h.1.end).unwrap_or(n.end).max(group.last().unwrap().end);
+            last_taken = true;
+            let np_end = head
+                .as_ref()
+                .map(|h| h.1.end)
+                .unwrap_or(n.end)
+                .max(group.last().unwrap().end);
             for (kind, unit) in kinds {
-                mentions.push(Mention { num: *n, kind, unit, scope, qualifier, comparison, np_end, period: None });
+                mentions.push(Mention {
+                    num: *n,
+                    kind,
+                    unit,
+                    scope,
+                    qualifier,
+                    comparison,
+                    np_end,
+                    period: None,
+                });
             }
         }
     }
     if mentions.is_empty() {
         return;
     }
-    period::assign(t, &mut mentions, report_year);
+    period::assign(t, &mut mentions, report_year, sentence_compares);
+    if one_form_zero {
+        mentions.retain(|m| !m.comparison);
+    }
     for m in mentions {
         let mut f = cx.fact(m.kind, FactValue::Int(m.num.value), s.all(), NAME, VERSION);
         f.period = m.period.unwrap_or(Period::Unknown);
@@ -162,34 +276,135 @@ fn sentence(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fact>) {
     }
 }
 
+/// "This is compared to ...", "These figures compare with ...": the whole sentence gives the
+/// figures of an earlier period.
+static SENTENCE_COMPARES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:this|these|that|those)(?:\s+\w+)?\s+(?:is|are|was|were)\s+compared\s+(?:to|with)|^\s*(?:this|these)(?:\s+\w+)?\s+compare[sd]?\s+(?:to|with)|^\s*(?:by|in)\s+comparison\b").unwrap()
+});
+
+/// A number that is the subject of its own clause: "eight were minors".
+static OWN_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:[a-z\-]+\s+)?(?:were|was|are|is|had|have|remained|involved)\b").unwrap()
+});
+
+/// "Articles 189a and 253", "sections 5, 6 and 7": the numbers after the first are article
+/// numbers too.
+static ARTICLE_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:articles?|sections?|paragraphs?|laws?|decrees?|acts?|chapters?|clauses?)\s+[\w.\-]+(?:\s*,\s*[\w.\-]+)*\s*,?\s*(?:and|or|,)\s*$").unwrap()
+});
+
+/// "in seven cases", "in all five cases", "across 12 trafficking cases": the number counts
+/// the cases another count is spread over.
+fn in_cases(t: &str, toks: &[Tok], n: &NumberMention) -> bool {
+    let Some(k) = toks.iter().position(|x| x.start == n.start) else {
+        return false;
+    };
+    let at = if k >= 2 && toks[k - 1].lower() == "all" {
+        k - 1
+    } else {
+        k
+    };
+    let before_in = at >= 2
+        && matches!(toks[at - 1].lower().as_str(), "in" | "across")
+        && !toks[at - 2].lower().starts_with("involv");
+    let _ = t;
+    let after = toks[k + 1..]
+        .iter()
+        .take(4)
+        .take_while(|w| w.text.chars().next().is_some_and(char::is_alphanumeric));
+    before_in
+        && after
+            .into_iter()
+            .any(|w| matches!(w.lower().as_str(), "cases" | "case"))
+}
+
 /// Numbers that are never counts: dates, money, percentages, ages, durations, articles,
 /// compound adjectives ("30-day").
 fn excluded(t: &str, toks: &[Tok], n: &NumberMention) -> bool {
     let after = t[n.end..].trim_start();
-    let after_word: String = after.chars().take_while(|c| c.is_alphanumeric() || *c == '%').collect::<String>().to_ascii_lowercase();
+    let after_word: String = after
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '%')
+        .collect::<String>()
+        .to_ascii_lowercase();
     let before = t[..n.start].trim_end();
-    let before_word = before.rsplit(|c: char| !c.is_alphanumeric() && c != '.' && c != '$').next().unwrap_or("").to_ascii_lowercase();
+    let before_word = before
+        .rsplit(|c: char| !c.is_alphanumeric() && c != '.' && c != '$')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
     if t[n.end..].starts_with('-') && t[n.end..].chars().nth(1).is_some_and(char::is_alphabetic) {
         return true;
     }
-    if t[n.end..].starts_with('%') || before.ends_with('$') || before.ends_with('•') || before.ends_with('£') {
+    if t[n.end..].starts_with('%')
+        || before.ends_with('$')
+        || before.ends_with('•')
+        || before.ends_with('£')
+    {
         return true;
     }
     if matches!(
         after_word.as_str(),
-        "percent" | "%" | "million" | "billion" | "thousand" | "pesos" | "dollars" | "euros" | "years" | "year"
-            | "months" | "month" | "days" | "day" | "weeks" | "week" | "hours" | "hour" | "am" | "pm" | "times"
+        "percent"
+            | "%"
+            | "million"
+            | "billion"
+            | "thousand"
+            | "pesos"
+            | "dollars"
+            | "euros"
+            | "years"
+            | "year"
+            | "months"
+            | "month"
+            | "days"
+            | "day"
+            | "weeks"
+            | "week"
+            | "hours"
+            | "hour"
+            | "am"
+            | "pm"
+            | "times"
     ) || is_month_word(&after_word)
     {
         return true;
     }
     if matches!(
         before_word.as_str(),
-        "article" | "articles" | "section" | "sections" | "law" | "no." | "no" | "decree" | "act" | "chapter"
-            | "paragraph" | "part" | "clause" | "resolution" | "code" | "ages" | "age" | "aged" | "number" | "phase"
-            | "level" | "tier" | "fy" | "rs" | "usd" | "page" | "item" | "point"
+        "article"
+            | "articles"
+            | "section"
+            | "sections"
+            | "law"
+            | "no."
+            | "no"
+            | "decree"
+            | "act"
+            | "chapter"
+            | "paragraph"
+            | "part"
+            | "clause"
+            | "resolution"
+            | "code"
+            | "ages"
+            | "age"
+            | "aged"
+            | "number"
+            | "phase"
+            | "level"
+            | "tier"
+            | "fy"
+            | "rs"
+            | "usd"
+            | "page"
+            | "item"
+            | "point"
     ) || is_month_word(&before_word)
     {
+        return true;
+    }
+    if ARTICLE_LIST.is_match(before) {
         return true;
     }
     // the lower end of a range of years: "from five to 23 years"
@@ -209,29 +424,53 @@ fn is_month_word(w: &str) -> bool {
 }
 
 /// The head noun of the number at `nums[i]` and the index of the last number sharing it.
-fn head_of<'a>(t: &'a str, toks: &[Tok<'a>], nums: &[NumberMention], i: usize) -> (Option<(String, Tok<'a>)>, usize) {
+fn head_of<'a>(
+    t: &'a str,
+    toks: &[Tok<'a>],
+    nums: &[NumberMention],
+    i: usize,
+) -> (Option<(String, Tok<'a>)>, usize) {
     let mut group_end = i;
-    let mut k = toks.iter().position(|x| x.start >= nums[i].end).unwrap_or(toks.len());
+    let mut k = toks
+        .iter()
+        .position(|x| x.start >= nums[i].end)
+        .unwrap_or(toks.len());
     let mut modifiers = 0;
     while k < toks.len() {
         let w = toks[k];
         let lw = w.lower();
-        if (lw == "and" || lw == "or") && group_end + 1 < nums.len() && toks.get(k + 1).is_some_and(|x| x.start == nums[group_end + 1].start) && !numbers::is_year(&nums[group_end + 1]) {
+        if (lw == "and" || lw == "or")
+            && group_end + 1 < nums.len()
+            && toks
+                .get(k + 1)
+                .is_some_and(|x| x.start == nums[group_end + 1].start)
+            && !numbers::is_year(&nums[group_end + 1])
+        {
             group_end += 1;
             k += 2;
             continue;
         }
         // "seven case prosecutions": a kind noun right after a case noun is the head
         if words::case_noun(&lw).is_some() {
-            if let Some(nx) = toks.get(k + 1).filter(|nx| words::kind_noun(nx.text).is_some()) {
+            if let Some(nx) = toks
+                .get(k + 1)
+                .filter(|nx| words::kind_noun(nx.text).is_some())
+            {
                 return (Some((nx.lower(), *nx)), group_end);
             }
         }
-        if words::kind_noun(&lw).is_some() || words::case_noun(&lw).is_some() || words::victim_noun(&lw) {
+        if words::kind_noun(&lw).is_some()
+            || words::case_noun(&lw).is_some()
+            || words::victim_noun(&lw)
+        {
             return (Some((lw, w)), group_end);
         }
         let punct = !w.text.chars().next().is_some_and(|c| c.is_alphanumeric());
-        if punct || words::np_stop(&lw) || modifiers >= 5 || w.text.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+        if punct
+            || words::np_stop(&lw)
+            || modifiers >= 5
+            || w.text.chars().next().is_some_and(|c| c.is_ascii_digit())
+        {
             break;
         }
         modifiers += 1;
@@ -244,54 +483,123 @@ fn head_of<'a>(t: &'a str, toks: &[Tok<'a>], nums: &[NumberMention], i: usize) -
 /// Whether "identified" (or "newly-identified") stands in or right after the noun phrase.
 fn has_identified_after(t: &str, toks: &[Tok], head: Tok) -> bool {
     let _ = t;
+    // "victims identified", "victims newly identified"; not "victims and identified one"
     let k = toks.iter().position(|x| x.start == head.start).unwrap_or(0);
-    toks.iter().skip(k + 1).take(2).any(|w| w.lower().contains("identified"))
+    let next: Vec<String> = toks.iter().skip(k + 1).take(2).map(Tok::lower).collect();
+    next.first().is_some_and(|w| w.contains("identified"))
+        || next.len() == 2 && next[0].ends_with("ly") && next[1].contains("identified")
 }
 
 /// A number with no noun after it: "convicted 21 of trafficking", "48 were convicted".
 fn headless(toks: &[Tok], n: &NumberMention) -> Vec<(FactKind, Option<&'static str>)> {
-    let Some(k) = toks.iter().position(|x| x.start == n.start) else { return vec![] };
+    let Some(k) = toks.iter().position(|x| x.start == n.start) else {
+        return vec![];
+    };
     let next = toks.get(k + 1).map(|x| x.lower()).unwrap_or_default();
     if k > 0 && matches!(next.as_str(), "of" | "for" | "under" | "on") {
         let prev = toks[k - 1].lower();
         if prev.ends_with("ed") || prev.ends_with("ing") {
-            if let Some(kind) = words::trigger(&prev).filter(|x| *x != FactKind::VictimsIdentified) {
+            if let Some(kind) = words::trigger(&prev).filter(|x| *x != FactKind::VictimsIdentified)
+            {
                 return vec![(kind, Some("individuals"))];
             }
         }
     }
     if matches!(next.as_str(), "were" | "was") {
-        if let Some(kind) = passive_trigger(toks, &toks[k]).filter(|x| *x != FactKind::VictimsIdentified) {
+        if let Some(kind) =
+            passive_trigger(toks, &toks[k]).filter(|x| *x != FactKind::VictimsIdentified)
+        {
             return vec![(kind, Some("individuals"))];
+        }
+    }
+    // "the prosecution of 73", "convictions of 12": a kind noun and "of"
+    if k >= 2 && toks[k - 1].lower() == "of" {
+        if let Some(kind) = words::kind_noun(toks[k - 2].text) {
+            return vec![(kind, Some("individuals"))];
+        }
+    }
+    // "and 12 convicted in 2019", "nine prosecuted": a participle right after the number
+    if next.ends_with("ed") && !next.ends_with("identified") {
+        if let Some(kind) = words::trigger(&next) {
+            return vec![(kind, Some("individuals"))];
+        }
+    }
+    // "prosecuted 73, including ...", "convicted 12 in 2019": the verb's object is the number
+    // (not "convicted one", a pronoun)
+    if !n.digits && n.value == 1 {
+        return vec![];
+    }
+    let ends_np = matches!(
+        next.as_str(),
+        "," | ";" | "." | "and" | "in" | "during" | "compared" | "(" | ""
+    ) || k + 1 >= toks.len();
+    if k >= 1 && ends_np {
+        let prev = toks[k - 1].lower();
+        if prev.ends_with("ed") && !prev.contains('-') {
+            if let Some(kind) = words::trigger(&prev).filter(|x| *x != FactKind::VictimsIdentified)
+            {
+                return vec![(kind, Some("individuals"))];
+            }
         }
     }
     vec![]
 }
 
 /// Kind and unit for a number whose noun phrase ends in `head`.
-fn kind_for_head(t: &str, toks: &[Tok], num_start: usize, head: &str, head_tok: &Tok) -> Vec<(FactKind, Option<&'static str>)> {
+fn kind_for_head(
+    t: &str,
+    toks: &[Tok],
+    num_start: usize,
+    head: &str,
+    head_tok: &Tok,
+) -> Vec<(FactKind, Option<&'static str>)> {
     kinds_for_head(t, toks, num_start, head, head_tok)
 }
 
-fn kinds_for_head(t: &str, toks: &[Tok], num_start: usize, head: &str, head_tok: &Tok) -> Vec<(FactKind, Option<&'static str>)> {
+fn kinds_for_head(
+    t: &str,
+    toks: &[Tok],
+    num_start: usize,
+    head: &str,
+    head_tok: &Tok,
+) -> Vec<(FactKind, Option<&'static str>)> {
     if let Some(k) = words::kind_noun(head) {
         return vec![(k, Some("cases"))];
     }
     let clause_start = t[..num_start].rfind(';').map(|p| p + 1).unwrap_or(0);
-    let mut clause_end = t[num_start..].find(';').map(|p| num_start + p).unwrap_or(t.len()).min(num_start + 80);
+    let mut clause_end = t[num_start..]
+        .find(';')
+        .map(|p| num_start + p)
+        .unwrap_or(t.len())
+        .min(num_start + 80);
     while !t.is_char_boundary(clause_end) {
         clause_end -= 1;
     }
-    if words::victim_noun(head) && !head.starts_with("victim") && !TRAFFICKING_CONTEXT.is_match(&t[num_start..clause_end]) {
+    if words::victim_noun(head)
+        && !head.starts_with("victim")
+        && !TRAFFICKING_CONTEXT.is_match(&t[num_start..clause_end])
+    {
         return vec![];
     }
-    single_kind(t, toks, num_start, head, head_tok, clause_start).into_iter().collect()
+    single_kind(t, toks, num_start, head, head_tok, clause_start)
+        .into_iter()
+        .collect()
 }
 
-fn single_kind(t: &str, toks: &[Tok], num_start: usize, head: &str, head_tok: &Tok, clause_start: usize) -> Vec<(FactKind, Option<&'static str>)> {
+fn single_kind(
+    t: &str,
+    toks: &[Tok],
+    num_start: usize,
+    head: &str,
+    head_tok: &Tok,
+    clause_start: usize,
+) -> Vec<(FactKind, Option<&'static str>)> {
     let victim = words::victim_noun(head);
     // the noun phrase itself may carry the trigger: "newly-identified victims", "victims identified"
-    let np_words: Vec<&Tok> = toks.iter().filter(|x| x.start >= num_start && x.end <= head_tok.start).collect();
+    let np_words: Vec<&Tok> = toks
+        .iter()
+        .filter(|x| x.start >= num_start && x.end <= head_tok.start)
+        .collect();
     if victim {
         let inside = np_words.iter().any(|w| w.lower().contains("identified"));
         if inside || has_identified_after(t, toks, *head_tok) {
@@ -300,20 +608,50 @@ fn single_kind(t: &str, toks: &[Tok], num_start: usize, head: &str, head_tok: &T
     }
     // a passive trigger after the noun phrase: "Nine defendants were convicted"
     if let Some(k) = passive_trigger(toks, head_tok) {
-        let fits = if victim { k == FactKind::VictimsIdentified } else { k != FactKind::VictimsIdentified };
+        let fits = if victim {
+            k == FactKind::VictimsIdentified
+        } else {
+            k != FactKind::VictimsIdentified
+        };
         if fits {
-            let unit = if victim { Some("victims") } else { words::case_noun(head) };
+            let unit = if victim {
+                Some("victims")
+            } else {
+                words::case_noun(head)
+            };
             return vec![(k, unit)];
         }
     }
     // nearest trigger before the number in the same clause, with no other action between
-    let before: Vec<&Tok> = toks.iter().filter(|x| x.start >= clause_start && x.end <= num_start).collect();
+    let before: Vec<&Tok> = toks
+        .iter()
+        .filter(|x| x.start >= clause_start && x.end <= num_start)
+        .collect();
+    // in a comparison the figures carry their own participles: "compared with nine
+    // traffickers prosecuted and 12 convicted in 2019 and nine cases prosecuted and seven
+    // traffickers convicted in 2018"
+    if before
+        .iter()
+        .any(|w| matches!(w.lower().as_str(), "compared" | "versus"))
+    {
+        if let Some(k) = participle_after(toks, head_tok, victim) {
+            return vec![(k, words::case_noun(head))];
+        }
+    }
     let mut broken = false;
     for (j, w) in before.iter().enumerate().rev() {
         // "newly-identified" describes its own noun phrase only
-        let trig = if w.text.contains('-') { None } else { words::trigger(w.text) };
+        let trig = if w.text.contains('-') {
+            None
+        } else {
+            words::trigger(w.text)
+        };
         if let Some(k) = trig {
-            let fits = if victim { k == FactKind::VictimsIdentified } else { k != FactKind::VictimsIdentified };
+            let fits = if victim {
+                k == FactKind::VictimsIdentified
+            } else {
+                k != FactKind::VictimsIdentified
+            };
             if !fits {
                 if victim {
                     return vec![];
@@ -323,12 +661,19 @@ fn single_kind(t: &str, toks: &[Tok], num_start: usize, head: &str, head_tok: &T
             if broken {
                 return vec![];
             }
-            let unit = if victim { Some("victims") } else { words::case_noun(head) };
+            let unit = if victim {
+                Some("victims")
+            } else {
+                words::case_noun(head)
+            };
             let mut out = vec![(k, unit)];
             // "prosecuting and convicting 13 child traffickers": both
             if j >= 2 && matches!(before[j - 1].lower().as_str(), "and" | "or") {
-                let verb = before[j - 2].lower().ends_with("ing") || before[j - 2].lower().ends_with("ed");
-                if let Some(k2) = words::trigger(before[j - 2].text).filter(|k2| verb && *k2 != k && *k2 != FactKind::VictimsIdentified) {
+                let verb =
+                    before[j - 2].lower().ends_with("ing") || before[j - 2].lower().ends_with("ed");
+                if let Some(k2) = words::trigger(before[j - 2].text)
+                    .filter(|k2| verb && *k2 != k && *k2 != FactKind::VictimsIdentified)
+                {
                     if !victim {
                         out.insert(0, (k2, unit));
                     }
@@ -336,15 +681,40 @@ fn single_kind(t: &str, toks: &[Tok], num_start: usize, head: &str, head_tok: &T
             }
             return out;
         }
+        // "..., compared with nine traffickers prosecuted": a participle after the compared
+        // figure names its kind, over any verb before the comparison
+        if matches!(w.lower().as_str(), "compared" | "versus") {
+            if let Some(k) = participle_after(toks, head_tok, victim) {
+                return vec![(k, words::case_noun(head))];
+            }
+        }
         if words::breaker(w.text) {
             // "identified and referred 370 victims": the trigger joined by "and" still governs
-            let joined = j >= 2 && before[j - 1].lower() == "and" && words::trigger(before[j - 2].text).is_some();
+            let joined = j >= 2
+                && before[j - 1].lower() == "and"
+                && words::trigger(before[j - 2].text).is_some();
             if !joined {
                 broken = true;
             }
         }
     }
+    // no verb before it: a participle right after the noun phrase
+    if let Some(k) = participle_after(toks, head_tok, victim) {
+        return vec![(k, words::case_noun(head))];
+    }
     vec![]
+}
+
+/// "nine traffickers prosecuted", "20 defendants convicted in seven cases": a trigger
+/// participle right after the head noun (not for victims: "victims identified" is handled
+/// with the noun phrase).
+fn participle_after(toks: &[Tok], head: &Tok, victim: bool) -> Option<FactKind> {
+    let w = toks.iter().find(|x| x.start > head.start)?;
+    let lw = w.lower();
+    if victim || !lw.ends_with("ed") {
+        return None;
+    }
+    words::trigger(&lw).filter(|k| *k != FactKind::VictimsIdentified)
 }
 
 /// "<head> were (subsequently) convicted".
@@ -353,11 +723,17 @@ fn passive_trigger(toks: &[Tok], head: &Tok) -> Option<FactKind> {
     let mut saw_aux = false;
     for w in toks.iter().skip(k + 1).take(4) {
         let lw = w.lower();
-        if matches!(lw.as_str(), "were" | "was" | "had" | "have" | "has" | "been" | "being") {
+        if matches!(
+            lw.as_str(),
+            "were" | "was" | "had" | "have" | "has" | "been" | "being"
+        ) {
             saw_aux = true;
             continue;
         }
-        if matches!(lw.as_str(), "also" | "subsequently" | "later" | "reportedly" | "formally" | "successfully") {
+        if matches!(
+            lw.as_str(),
+            "also" | "subsequently" | "later" | "reportedly" | "formally" | "successfully"
+        ) {
             continue;
         }
         if matches!(lw.as_str(), "remained" | "remain" | "remains" | "under") {
@@ -370,7 +746,11 @@ fn passive_trigger(toks: &[Tok], head: &Tok) -> Option<FactKind> {
         if matches!(lw.as_str(), "faced" | "face" | "faces" | "facing") {
             return Some(FactKind::Prosecutions);
         }
-        return if saw_aux && lw.ends_with("ed") { words::trigger(&lw) } else { None };
+        return if saw_aux && lw.ends_with("ed") {
+            words::trigger(&lw)
+        } else {
+            None
+        };
     }
     None
 }
@@ -397,7 +777,10 @@ static QUAL: LazyLock<Vec<(Regex, Qualifier)>> = LazyLock::new(|| {
     let q = |re: &str, v| (Regex::new(&format!(r"(?i)\b(?:{re})\s*$")).unwrap(), v);
     vec![
         q("at\\s+least|a\\s+minimum\\s+of", Qualifier::AtLeast),
-        q("approximately|around|about|roughly|nearly|almost|an\\s+estimated|estimated|some", Qualifier::Approximately),
+        q(
+            "approximately|around|about|roughly|nearly|almost|an\\s+estimated|estimated|some",
+            Qualifier::Approximately,
+        ),
         q("more\\s+than|over|upwards\\s+of", Qualifier::MoreThan),
         q("fewer\\s+than|less\\s+than|under", Qualifier::FewerThan),
     ]
@@ -409,7 +792,10 @@ fn qualifier(before: &str) -> Qualifier {
         cut += 1;
     }
     let tail = &before[cut..];
-    QUAL.iter().find(|(re, _)| re.is_match(tail)).map(|(_, q)| *q).unwrap_or_default()
+    QUAL.iter()
+        .find(|(re, _)| re.is_match(tail))
+        .map(|(_, q)| *q)
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -12,10 +12,14 @@ use super::Mention;
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:in|during|for|throughout|by\s+the\s+end\s+of)\s+(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?P<y>(?:19|20)\d\d)\b").unwrap()
 });
-static REPORTING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:this|the|current)\s+reporting\s+period").unwrap());
+/// "this reporting period", "during the year", "during the Nepali fiscal year" (a fiscal year
+/// named by no number is the one reported on).
+static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:this|the|current)\s+reporting\s+period|\b(?:during|in|for)\s+the\s+(?:[A-Z][\w'’]+\s+)?(?:fiscal\s+)?year\b(?:\s*[,;.)]|\s+(?:and|but|compared|while|under))").unwrap()
+});
+/// "the previous reporting period", "the prior fiscal year", "the previous two years".
 static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:the\s+)?(?:previous|prior|preceding|last)\s+(?:reporting\s+period|year|report)").unwrap()
+    Regex::new(r"(?i)\b(?:the\s+)?(?:previous|prior|preceding|last)\s+(?:(?:fiscal|calendar|two|three|\d)\s+)?(?:reporting\s+periods?|years?|report)").unwrap()
 });
 static COMPARE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bcompared\s+(?:to|with)|\bversus\b|\ban?\s+(?:slight\s+)?(?:increase|decrease|rise|drop|decline)\s+from|\b(?:up|down)\s+from").unwrap()
@@ -42,18 +46,35 @@ fn stated(w: &str, comparison: bool) -> Option<Period> {
     }
 }
 
-pub(super) fn assign(t: &str, mentions: &mut [Mention], report_year: Option<u16>) {
+pub(super) fn assign(
+    t: &str,
+    mentions: &mut [Mention],
+    report_year: Option<u16>,
+    sentence_compares: bool,
+) {
     let n = mentions.len();
     for i in 0..n {
         let from = mentions[i].np_end;
-        let to = mentions[i + 1..].iter().map(|m| m.num.start).find(|&s| s > from).unwrap_or(t.len());
+        let to = mentions[i + 1..]
+            .iter()
+            .map(|m| m.num.start)
+            .find(|&s| s > from)
+            .unwrap_or(t.len());
         mentions[i].period = stated(&t[from..to.max(from)], mentions[i].comparison);
     }
     // "95 traffickers involved in 40 cases in 2016": the linked count shares the year
     for i in (0..n.saturating_sub(1)).rev() {
-        if mentions[i].period.is_none() && mentions[i + 1].period.is_some() && mentions[i + 1].num.start > mentions[i].np_end {
-            let link = t[mentions[i].np_end..mentions[i + 1].num.start].trim().to_ascii_lowercase();
-            if matches!(link.as_str(), "involved in" | "involving" | "in" | "from" | "with" | "for" | "and") {
+        if mentions[i].period.is_none()
+            && mentions[i + 1].period.is_some()
+            && mentions[i + 1].num.start > mentions[i].np_end
+        {
+            let link = t[mentions[i].np_end..mentions[i + 1].num.start]
+                .trim()
+                .to_ascii_lowercase();
+            if matches!(
+                link.as_str(),
+                "involved in" | "involving" | "in" | "from" | "with" | "for" | "and"
+            ) {
                 mentions[i].period = mentions[i + 1].period;
             }
         }
@@ -65,17 +86,44 @@ pub(super) fn assign(t: &str, mentions: &mut [Mention], report_year: Option<u16>
             m.comparison = true;
         }
     }
-    let first = mentions[0].num.start;
-    let lead = &t[..first];
-    let lead_period = YEAR
-        .captures_iter(lead)
-        .last()
-        .map(|c| Period::Year(c["y"].parse().unwrap_or(0)))
-        .or_else(|| match (LAST_YEAR.is_match(lead), report_year) {
-            (true, Some(y)) => Some(Period::Year(y - 1)),
-            (true, None) => Some(Period::ReportingPeriod),
-            _ => None,
-        });
+    // "compared with 15 investigations and prosecutions of 49 alleged traffickers in 2015":
+    // figures listed in one comparison share its year
+    for i in (0..n.saturating_sub(1)).rev() {
+        let (a, b) = (&mentions[i], &mentions[i + 1]);
+        if a.period.is_none()
+            && a.comparison
+            && b.comparison
+            && b.period.is_some()
+            && b.num.start > a.np_end
+        {
+            let between = &t[a.np_end..b.num.start];
+            if !between.contains([';', '(', ')'])
+                && !COMPARE_CUE.is_match(between)
+                && between.len() < 60
+            {
+                mentions[i].period = mentions[i + 1].period;
+            }
+        }
+    }
+    // the year a clause opens with ("In 2016, ...; in 2015, the government prosecuted nine")
+    // governs the counts of that clause
+    let lead_of = |at: usize| -> Option<Period> {
+        let clause_start = t[..at].rfind(';').map(|p| p + 1).unwrap_or(0);
+        let first = mentions
+            .iter()
+            .map(|m| m.num.start)
+            .find(|&s| s >= clause_start)
+            .unwrap_or(at);
+        let lead = &t[clause_start..first.min(at)];
+        YEAR.captures_iter(lead)
+            .last()
+            .map(|c| Period::Year(c["y"].parse().unwrap_or(0)))
+            .or_else(|| match (LAST_YEAR.is_match(lead), report_year) {
+                (true, Some(y)) => Some(Period::Year(y - 1)),
+                (true, None) => Some(Period::ReportingPeriod),
+                _ => None,
+            })
+    };
     let compared_years: Vec<u16> = mentions
         .iter()
         .filter(|m| m.comparison)
@@ -84,22 +132,54 @@ pub(super) fn assign(t: &str, mentions: &mut [Mention], report_year: Option<u16>
             _ => None,
         })
         .collect();
-    let compared_previous = mentions.iter().any(|m| m.comparison && m.period == Some(Period::PreviousPeriod));
+    let compared_previous = mentions
+        .iter()
+        .any(|m| m.comparison && m.period == Some(Period::PreviousPeriod));
     let reporting = REPORTING.is_match(t);
     let last_year = LAST_YEAR.is_match(t);
-    for m in mentions.iter_mut().filter(|m| m.period.is_none() && !m.comparison) {
+    let leads: Vec<Option<Period>> = mentions.iter().map(|m| lead_of(m.num.start)).collect();
+    for (m, lead_period) in mentions
+        .iter_mut()
+        .zip(leads)
+        .filter(|(m, _)| m.period.is_none() && !m.comparison)
+    {
         m.period = lead_period
             .or_else(|| compared_years.iter().max().map(|y| Period::Year(y + 1)))
-            .or(if compared_previous || reporting { Some(Period::ReportingPeriod) } else { None })
+            .or(if compared_previous || reporting {
+                Some(Period::ReportingPeriod)
+            } else {
+                None
+            })
             .or(match (last_year, report_year) {
                 (true, Some(y)) => Some(Period::Year(y - 1)),
                 _ => None,
             });
     }
+    // "during the reporting period (compared with 144 in 2016)": a dated comparison dates the
+    // current count too (SCHEMA: "compared to N in 2016" makes the count 2017)
+    if let Some(y) = compared_years.iter().max() {
+        for m in mentions
+            .iter_mut()
+            .filter(|m| !m.comparison && m.period == Some(Period::ReportingPeriod))
+        {
+            m.period = Some(Period::Year(y + 1));
+        }
+    }
+    // "This is compared to 313 investigations ...": figures of the period before
+    if sentence_compares {
+        for m in mentions.iter_mut().filter(|m| m.period.is_none()) {
+            m.period = Some(Period::PreviousPeriod);
+        }
+    }
     // a count restating another in the same sentence takes its period
     for i in 0..n {
         if mentions[i].period.is_none() {
-            let same = (0..n).find(|&j| j != i && mentions[j].kind == mentions[i].kind && mentions[j].num.value == mentions[i].num.value && mentions[j].period.is_some());
+            let same = (0..n).find(|&j| {
+                j != i
+                    && mentions[j].kind == mentions[i].kind
+                    && mentions[j].num.value == mentions[i].num.value
+                    && mentions[j].period.is_some()
+            });
             if let Some(j) = same {
                 mentions[i].period = mentions[j].period;
             }

@@ -13,16 +13,16 @@ use super::words::{self, tokens};
 use crate::context::{Ctx, Sent};
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:did|does|do|has|have|had|could|would)\s+not\b|\bneither\b|\bnever\b|\bfailed\s+to\b").unwrap()
+    Regex::new(r"(?i)\b(?:did|does|do|has|have|had|could|would)\s+not\b|\bneither\b|\bnever\b|\bfailed\s+to\b|\bnor\s+(?:did|does|has|have|had)\s+(?:it|they|the\s+government|authorities|officials|police|courts)\b|\bnot\s+(?:identifying|investigating|prosecuting|convicting|initiating|reporting)\b").unwrap()
 });
 static NO_KIND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:no|zero)\s+(?:[a-z\-]+\s+){0,3}?(?P<k>investigations|prosecutions|convictions|indictments)\b").unwrap()
 });
 static NO_VICTIMS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bidentified\s+no\s+(?:[a-z\-]+\s+){0,3}victims\b|\bno\s+(?:[a-z\-]+\s+){0,3}victims\s+(?:were|had\s+been|have\s+been)\s+identified|\bnone\s+(?:were|was|had\s+been)\s+identified").unwrap()
+    Regex::new(r"(?i)\bidentified\s+no\s+(?:[a-z\-]+\s+){0,3}victims\b|\bidentified\s+[^;.]{0,80}?\band\s+no\s+(?:[a-z\-]+\s+){0,3}victims\b|\bno\s+reports?\s+of\s+(?:[a-z\-]+\s+){0,3}victims\s+(?:being\s+|having\s+been\s+)?identified|\bno\s+(?:[a-z\-]+\s+){0,3}victims\s+(?:were|had\s+been|have\s+been)\s+identified|\bnone\s+(?:were|was|had\s+been)\s+identified").unwrap()
 });
 static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:traffickers?|offenders?|suspects?|defendants?|cases?|victims?|tourists?|individuals|perpetrators?|people|persons|trafficking|crimes?|offenses?)$").unwrap()
+    Regex::new(r"^(?:anyone|anybody|traffickers?|offenders?|suspects?|defendants?|cases?|victims?|tourists?|individuals|perpetrators?|people|persons|trafficking|crimes?|offenses?)$").unwrap()
 });
 static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:,|\(|in\s+(?:19|20)\d\d|during|for\s+the|compared|under|in\s+the\s+reporting|this\s+year|$)").unwrap()
@@ -38,10 +38,43 @@ static UNKNOWN: LazyLock<Regex> = LazyLock::new(|| {
 fn lead_filler(w: &str) -> bool {
     matches!(
         w,
-        "report" | "reporting" | "initiate" | "initiating" | "begin" | "beginning" | "conduct" | "conducting" | "secure"
-            | "securing" | "obtain" | "obtaining" | "achieve" | "achieving" | "open" | "opening" | "record" | "any"
-            | "new" | "trafficking" | "case" | "cases" | "criminal" | "formal" | "the" | "a" | "single" | "yet"
-            | "have" | "had" | "been" | "make" | "making" | "bring" | "complete" | "completing" | "register"
+        "report"
+            | "reporting"
+            | "initiate"
+            | "initiating"
+            | "begin"
+            | "beginning"
+            | "conduct"
+            | "conducting"
+            | "secure"
+            | "securing"
+            | "obtain"
+            | "obtaining"
+            | "achieve"
+            | "achieving"
+            | "open"
+            | "opening"
+            | "record"
+            | "any"
+            | "new"
+            | "trafficking"
+            | "case"
+            | "cases"
+            | "criminal"
+            | "formal"
+            | "the"
+            | "a"
+            | "single"
+            | "yet"
+            | "have"
+            | "had"
+            | "been"
+            | "make"
+            | "making"
+            | "bring"
+            | "complete"
+            | "completing"
+            | "register"
     )
 }
 
@@ -49,20 +82,94 @@ fn lead_filler(w: &str) -> bool {
 fn object_filler(w: &str) -> bool {
     matches!(
         w,
-        "any" | "new" | "trafficking" | "case" | "cases" | "traffickers" | "trafficker" | "offenders" | "suspects"
-            | "defendants" | "victims" | "potential" | "alleged" | "suspected" | "sex" | "labor" | "child" | "adult"
-            | "foreign" | "tourists" | "individuals" | "perpetrators" | "people" | "persons" | "or" | "and" | "nor"
-            | "," | "of" | "human" | "for" | "cases," | "secure" | "securing" | "obtain" | "achieve" | "initiate"
-            | "initiating" | "report" | "reporting" | "under" | "its" | "the" | "law" | "a" | "single" | "forced"
-            | "any," | "crimes" | "offenses" | "trafficking-related"
+        "any"
+            | "new"
+            | "trafficking"
+            | "case"
+            | "cases"
+            | "traffickers"
+            | "trafficker"
+            | "offenders"
+            | "suspects"
+            | "defendants"
+            | "victims"
+            | "potential"
+            | "alleged"
+            | "suspected"
+            | "sex"
+            | "labor"
+            | "child"
+            | "adult"
+            | "foreign"
+            | "tourists"
+            | "individuals"
+            | "perpetrators"
+            | "people"
+            | "persons"
+            | "or"
+            | "and"
+            | "nor"
+            | ","
+            | "of"
+            | "human"
+            | "for"
+            | "cases,"
+            | "secure"
+            | "securing"
+            | "obtain"
+            | "achieve"
+            | "initiate"
+            | "initiating"
+            | "report"
+            | "reporting"
+            | "under"
+            | "its"
+            | "the"
+            | "law"
+            | "a"
+            | "single"
+            | "forced"
+            | "any,"
+            | "crimes"
+            | "offenses"
+            | "trafficking-related"
     )
 }
 
-pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fact>) {
+/// A sentence about complicit officials: its zeros are complicity, not law-enforcement counts.
+static COMPLICIT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bcomplicit|\bcomplicity\b").unwrap());
+/// "some police officers did not identify victims": a quantified subject makes it a remark
+/// about some actors, not a count.
+static QUANTIFIED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:however,?\s*|but\s+|and\s+)?(?:some|many|several|most|few|certain)\b")
+        .unwrap()
+});
+
+/// A zero about one form of trafficking only ("did not convict any labor traffickers", "no
+/// sex trafficking prosecutions"): a part of the kind's figures, like a breakdown, not a
+/// count of the kind. The comparisons that go with it in the sentence are parts too.
+static ONE_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:labor|labour|sex|sexual)\s+(?:trafficking\s+|traffickers?\b|exploitation\b|offenders?\b|crimes?\b)|\bforced\s+(?:labor|labour|begging|marriage)\b").unwrap()
+});
+
+/// Explicit zeros in one sentence; returns whether the sentence's zeros are restricted to one
+/// form of trafficking (and were therefore left out).
+pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fact>) -> bool {
     let t = s.text;
     let mut found: Vec<(FactKind, usize, usize)> = Vec::new();
+    if COMPLICIT.is_match(t) {
+        return false;
+    }
     for m in NEGATION.find_iter(t) {
-        let rest_end = t[m.end()..].find([';', '.']).map(|i| m.end() + i).unwrap_or(t.len());
+        let clause_start = t[..m.start()].rfind([';', ',']).map(|p| p + 1).unwrap_or(0);
+        if QUANTIFIED_SUBJECT.is_match(&t[clause_start..m.start()]) {
+            continue;
+        }
+        let rest_end = t[m.end()..]
+            .find([';', '.'])
+            .map(|i| m.end() + i)
+            .unwrap_or(t.len());
         let body = &t[m.end()..rest_end];
         if UNKNOWN.is_match(body) {
             continue;
@@ -99,8 +206,14 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
                 object = true;
             }
             let ok = if started {
-                object_filler(&lw) || words::breaker(&lw) && lw.starts_with("assist")
-            } else if saw_any && lw != "any" && unknown_after_any < 2 && lw.chars().all(|c| c.is_ascii_lowercase() || c == '-') {
+                object_filler(&lw)
+                    || words::breaker(&lw) && lw.starts_with("assist")
+                    || lw.starts_with("protect")
+            } else if saw_any
+                && lw != "any"
+                && unknown_after_any < 2
+                && lw.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            {
                 // "did not conduct any international investigation"
                 unknown_after_any += 1;
                 true
@@ -119,10 +232,11 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
             continue;
         }
         // verbs need a trafficking object ("convict any traffickers"), nouns are their own
-        let noun_kind = toks.iter().any(|w| words::kind_noun(w.text).is_some() && w.end <= end);
+        let noun_kind = toks
+            .iter()
+            .any(|w| words::kind_noun(w.text).is_some() && w.end <= end);
         let clause_rest = &body[end.min(body.len())..];
-        let ends_clause = clause_rest.trim().is_empty()
-            || CLAUSE_END.is_match(clause_rest);
+        let ends_clause = clause_rest.trim().is_empty() || CLAUSE_END.is_match(clause_rest);
         if !noun_kind && !object && !ends_clause {
             continue;
         }
@@ -131,7 +245,10 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
         }
         let span = &body[..end.max(1).min(body.len())];
         let tail = &body[end.min(body.len())..];
-        if OFFICIALS.is_match(span) || OFFICIALS.is_match(&tail[..tail.len().min(60)]) && !tail.trim_start().starts_with("compared") {
+        if OFFICIALS.is_match(span)
+            || OFFICIALS.is_match(&tail[..tail.len().min(60)])
+                && !tail.trim_start().starts_with("compared")
+        {
             continue;
         }
         for k in kinds {
@@ -144,7 +261,9 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
         let m = c.get(0).unwrap();
         let tail = &t[m.end()..(m.end() + 60).min(t.len())];
         let tail = &tail[..tail.char_indices().last().map(|_| tail.len()).unwrap_or(0)];
-        if OFFICIALS.is_match(tail) || t[..m.start()].to_ascii_lowercase().ends_with("there were ") && OFFICIALS.is_match(t) {
+        if OFFICIALS.is_match(tail)
+            || t[..m.start()].to_ascii_lowercase().ends_with("there were ") && OFFICIALS.is_match(t)
+        {
             continue;
         }
         found.push((k, m.start(), m.end()));
@@ -160,19 +279,43 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
         if let Some(c) = COMPARED.captures(&t[b..]) {
             let v = crate::numbers::numbers(&c["n"]).first().map(|n| n.value);
             if let Some(v) = v {
-                let mut f = cx.fact(kind, FactValue::Int(v), s.all(), super::NAME, super::VERSION);
+                let mut f = cx.fact(
+                    kind,
+                    FactValue::Int(v),
+                    s.all(),
+                    super::NAME,
+                    super::VERSION,
+                );
                 f.period = Period::Year(c["y"].parse().unwrap_or(0));
                 f.confidence = 0.7;
                 out.push(f);
             }
         }
     }
+    let one_form = found.iter().any(|&(_, a, b)| {
+        ONE_FORM.is_match(
+            &t[a..(b + 30).min(t.len())]
+                .split([',', ';'])
+                .next()
+                .unwrap_or(""),
+        )
+    });
+    if one_form {
+        return true;
+    }
     for (kind, a, b) in found {
-        let mut f = cx.fact(kind, FactValue::Int(0), s.all(), super::NAME, super::VERSION);
+        let mut f = cx.fact(
+            kind,
+            FactValue::Int(0),
+            s.all(),
+            super::NAME,
+            super::VERSION,
+        );
         f.period = period(t, a, b, report_year);
         f.confidence = 0.7;
         out.push(f);
     }
+    false
 }
 
 static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
@@ -180,7 +323,10 @@ static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:in|during)\s+(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?P<y>(?:19|20)\d\d)\b").unwrap()
+    Regex::new(
+        r"(?i)\b(?:in|during)\s+(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?P<y>(?:19|20)\d\d)\b",
+    )
+    .unwrap()
 });
 
 fn period(t: &str, a: usize, b: usize, report_year: Option<u16>) -> Period {
@@ -203,7 +349,11 @@ fn period(t: &str, a: usize, b: usize, report_year: Option<u16>) -> Period {
         }
     }
     if l.contains("compared") {
-        if let Some(y) = YEAR.captures_iter(&t[b..]).filter_map(|c| c["y"].parse::<u16>().ok()).max() {
+        if let Some(y) = YEAR
+            .captures_iter(&t[b..])
+            .filter_map(|c| c["y"].parse::<u16>().ok())
+            .max()
+        {
             return Period::Year(y + 1);
         }
     }
