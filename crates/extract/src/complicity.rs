@@ -21,9 +21,32 @@ static COMPLICITY: LazyLock<Regex> = LazyLock::new(|| {
 static NONE_REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bno\s+(?:new\s+)?reports?\s+of|\bthere\s+were\s+no\s+(?:reports|allegations|investigations|cases)|\bdid\s+not\s+report\s+any\s+(?:new\s+)?(?:investigations|prosecutions|convictions|cases)|\bno\s+(?:investigations|prosecutions|convictions|allegations)\b|\bnor\s+were\s+there").unwrap()
 });
+/// Who the complicity of the report is about: officials and the state's agents.
+static OFFICIALDOM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bofficials?\b|\bofficers?\b|\bpolice|\bgovernment\s+(?:employees?|personnel|workers|agents?)|\bpublic\s+(?:servants?|employees?)|\bcivil\s+servants?|\bjudges?\b|\bjudicia|\bprosecutors?\b|\bguards?\b|\bauthorities\b|\bpersonnel\b|\bsoldiers?\b|\bmilitary\b|\bdiplomat|\bpoliticians?\b|\blaw\s+enforcement\b|\bimmigration\b|\bborder\b|\bcustoms\b|\bstate\s+(?:employees?|agents?|actors?)|\bgovernment\s+complicity|\bofficial\s+complicity|\bcomplicity\s+(?:of|by|among)\s+(?:the\s+)?(?:government|state)|\bmayors?\b|\bministers?\b|\bemployees\b").unwrap()
+});
 static EXCLUDE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\banti-corruption|\bcan\s+(?:further\s+)?(?:advance|improve)|\bshould\b|\btrain(?:ed|ing)\b").unwrap()
 });
+
+/// Where a sentence turns: ";", "however", ", but", and the end of an opening "Despite
+/// serious concerns of official complicity, ..." clause.
+static TURN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i);|,?\s+however,?\s+|,\s+but\s+|^\s*(?:despite|although|though|while)\b[^,;]{0,160},").unwrap());
+
+/// The clauses of a sentence, split where it turns.
+fn clauses(t: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for m in TURN.find_iter(t) {
+        // an opening "Despite ...," clause ends at its comma, which the match includes
+        let end = if m.start() == 0 && !m.as_str().starts_with(';') { m.end() } else { m.start() };
+        out.push(&t[at..end]);
+        at = m.end();
+    }
+    out.push(&t[at..]);
+    out
+}
 
 pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     for s in cx.sentences() {
@@ -31,7 +54,15 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
             continue;
         }
         let Some(m) = COMPLICITY.find(s.text) else { continue };
-        let v = !NONE_REPORTED.is_match(s.text);
+        // "dissuade employers from being complicit": complicity of someone who is not an
+        // official is not official complicity
+        if m.as_str().to_ascii_lowercase().starts_with("complicit") && !OFFICIALDOM.is_match(s.text) {
+            continue;
+        }
+        // "did not report any prosecutions of complicit officials; however, official
+        // complicity and corruption were significant concerns": judged clause by clause,
+        // any clause that reports complicity makes the sentence report it
+        let v = clauses(s.text).iter().any(|c| COMPLICITY.is_match(c) && !NONE_REPORTED.is_match(c));
         let mut f = cx.fact(FactKind::OfficialComplicity, FactValue::Bool(v), s.all(), NAME, VERSION);
         f.scope = Some("officials".into());
         let _ = m;
@@ -67,6 +98,18 @@ mod tests {
         // -> false
         assert_eq!(complicity("The government did not report any investigations, prosecutions, or convictions of government employees complicit in trafficking offenses."), ["false"]);
         assert_eq!(complicity("There were no reports of officials complicit in trafficking."), ["false"]);
+    }
+
+    #[test]
+    fn a_concern_in_one_clause_outweighs_no_prosecutions_in_another() {
+        assert_eq!(complicity("The government did not report any investigations, prosecutions, or convictions of government employees complicit in trafficking offenses; however, official complicity and corruption were significant concerns."), ["true"]);
+        assert_eq!(complicity("Despite serious concerns of official complicity and corruption in slavery cases, the government did not report any prosecutions or convictions of government officials complicit in human trafficking offenses."), ["true"]);
+    }
+
+    #[test]
+    fn complicity_of_others_is_not_official_complicity() {
+        assert!(complicity("These events aimed to dissuade employers from engaging or being complicit in labor trafficking crimes.").is_empty());
+        assert_eq!(complicity("Government complicity in trafficking remained a concern."), ["true"]);
     }
 
     #[test]

@@ -15,12 +15,12 @@ use crate::context::{Ctx, Sent};
 pub const NAME: &str = "roles";
 pub const VERSION: u32 = 1;
 
-const FILL: &str = r"(?:a|an|the|and|or|to|much|lesser|greater|extent|limited|growing|increasingly|increasing|primarily|mainly|largely|also|minor|significant|major|some|lesser-extent|key|regional|popular)";
+const FILL: &str = r"(?:a|an|the|and|or|to|much|lesser|greater|extent|limited|growing|increasingly|increasing|primarily|mainly|largely|also|minor|significant|major|some|lesser-extent|key|regional|popular|possible|potential|emerging|occasional|small|smaller|very|in|isolated|cases|certain|likely)";
 
 /// "is a source, transit, and, to a lesser extent, destination country".
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?:is|remains|remained|was|as|are|become|becoming|serves\s+as)\s+(?:(?:[a-z]+ly|also|both|still)\s+)*(?P<list>(?:{FILL}[\s,]+)*(?:source|transit|destination)\b(?:[\s,]+(?:{FILL}\b[\s,]*)*(?:source|transit|destination)\b)*)[\s,]+(?:country|countries|point|territory|hub|nation|location|area|island|islands|region|for|of)\b"
+        r"(?i)\b(?:is|remains|remained|was|as|are|become|becoming|serves\s+as)\s+(?:(?:[a-z]+ly|also|both|still)\s+)*(?P<list>(?:{FILL}[\s,]+)*(?:source|transit|destination)\b(?:[\s,Š—–\-]+(?:{FILL}\b[\s,Š—–\-]*)*(?:source|transit|destination)\b)*)[\s,]+(?:country|countries|point|territory|hub|nation|location|area|island|islands|region|for|of)\b"
     ))
     .unwrap()
 });
@@ -31,6 +31,12 @@ static COUNTRY_OF: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\b(?:is|remains|remained|was)\s+(?:(?:[a-z]+ly|also|both|still)\s+)*an?\s+(?:[a-z]+\s+)?(?:country|countries|territory|point)\s+of\s+(?P<list>(?:{FILL}[\s,]+)*(?:origin|source|transit|destination)\b(?:[\s,]+(?:{FILL}\b[\s,]*)*(?:origin|source|transit|destination)\b)*)"
     ))
     .unwrap()
+});
+
+/// "... a source country for children ... and a destination for West African boys": a second
+/// role joined to the first in the same sentence.
+static CONJOINED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:and|as\s+well\s+as)\b[,\sŠ—–]*(?:[^,.;Š—–]{0,40}[,Š—–]\s*)?(?:(?:is|also|increasingly|to\s+a\s+(?:much\s+)?(?:lesser|greater|limited)\s+extent,?)\s+)*an?\s+(?:[a-z]+\s+){0,2}?(?P<list>(?:source|transit|destination)(?:\s+(?:and|or)\s+(?:source|transit|destination))?)\s+(?:(?:country|point|hub|location|territory)\s+)?(?:for|of)\b").unwrap()
 });
 
 static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(source|transit|destination|origin)\b").unwrap());
@@ -51,7 +57,9 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     let sents = cx.sentences();
     let mut found = false;
     for s in sents.iter().filter(|s| !s.in_any(&[SectionKind::Recommendations, SectionKind::Prevention])) {
+        let mut last_end = None;
         for c in ROLE.captures_iter(s.text).chain(COUNTRY_OF.captures_iter(s.text)) {
+            last_end = last_end.max(Some(c.get(0).unwrap().end()));
             let list = c.name("list").unwrap();
             let range = s.clause(c.get(0).unwrap().start(), c.get(0).unwrap().end());
             for w in ROLE_WORD.find_iter(list.as_str()) {
@@ -67,6 +75,15 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
                 }
                 out.push(f);
                 found = true;
+            }
+        }
+        if let Some(end) = last_end {
+            for c in CONJOINED.captures_iter(&s.text[end..]) {
+                let m = c.get(0).unwrap();
+                let range = s.clause(end + m.start(), end + m.end());
+                for w in ROLE_WORD.find_iter(&c["list"]) {
+                    out.push(cx.fact(FactKind::Role, FactValue::Text(w.as_str().to_ascii_lowercase()), range, NAME, VERSION));
+                }
             }
         }
     }
@@ -134,6 +151,32 @@ mod tests {
             roles("Taiwan", "As reported in the last five years, Taiwan is a destination for men and women subjected to forced labor. To a lesser extent, Taiwan is a source of men and women subjected to forced labor."),
             ["destination", "source"]
         );
+    }
+
+    #[test]
+    fn a_second_role_joined_in_the_same_sentence() {
+        assert_eq!(
+            roles("Guinea-Bissau", "Guinea-Bissau is a source country for children subjected to forced labor and sex trafficking and a destination for West African boys exploited in forced labor."),
+            ["destination", "source"]
+        );
+        assert_eq!(roles("Chile", "Chile is a source country for men and women and an increasingly important transit point for others."), ["source", "transit"]);
+        assert_eq!(
+            roles("Philippines", "The Philippines is a source country and, to a lesser extent, a destination and transit country for men, women, and children."),
+            ["destination", "source", "transit"]
+        );
+        assert_eq!(
+            roles("Algeria", "Algeria is a transit and destination country for migrantsŠmen, women, and childrenŠand, in very isolated cases, a source country for adults."),
+            ["destination", "source", "transit"]
+        );
+    }
+
+    #[test]
+    fn role_lists_with_dashes_and_hedges() {
+        assert_eq!(
+            roles("Guinea", "Guinea is a source, transit, andŠto a lesser extentŠdestination country for men, women, and children."),
+            ["destination", "source", "transit"]
+        );
+        assert_eq!(roles("Tunisia", "Tunisia is a source, destination, and possible transit country for men."), ["destination", "source", "transit"]);
     }
 
     #[test]
