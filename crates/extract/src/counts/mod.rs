@@ -144,6 +144,8 @@ fn sentence(
     // whether the last number looked at became a count (a comparison inherits only from one)
     let mut last_taken = true;
     let mut last_seen_end = 0;
+    let mut last_was_part = false;
+    let about_officials = nums.iter().any(|n| official_noun_after(&toks, n));
     let sentence_compares = SENTENCE_COMPARES.is_match(t);
     let mut i = 0;
     while i < nums.len() {
@@ -225,12 +227,24 @@ fn sentence(
             }
             // a part of the total stated before it (of the same kind: parts of another kind,
             // "investigated 50 cases (20 of which were prosecuted)", are counts of their own)
-            if !comparison && parts::inside(&zones, n.start) {
+            let in_zone = parts::inside(&zones, n.start);
+            if !comparison && in_zone {
                 let owner = mentions.last().map(|m| m.kind);
                 if kinds.is_empty() || owner.is_none_or(|o| kinds.iter().any(|(k, _)| *k == o)) {
                     // a comparison after the zone still compares the total
+                    last_was_part = true;
                     continue;
                 }
+            }
+            // "including 336 sex trafficking victims (335 in 2016)": the comparison of a part
+            if comparison && in_zone && last_was_part {
+                continue;
+            }
+            last_was_part = false;
+            // "investigations of 20 officials, prosecuted eight, and convicted five": counts
+            // about officials are complicity, and so are the elliptical ones after them
+            if about_officials && (head.is_none() || official_noun_after(&toks, n)) {
+                continue;
             }
             if kinds.is_empty() || !comparison && dash_part(before) {
                 // "eight were minors, compared with four": a number with a predicate of its
@@ -281,6 +295,15 @@ fn sentence(
 static SENTENCE_COMPARES: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s*(?:this|these|that|those)(?:\s+\w+)?\s+(?:is|are|was|were)\s+compared\s+(?:to|with)|^\s*(?:this|these)(?:\s+\w+)?\s+compare[sd]?\s+(?:to|with)|^\s*(?:by|in)\s+comparison\b").unwrap()
 });
+
+/// "20 officials", "11 government officials", "two police officers": a number counting
+/// officials.
+fn official_noun_after(toks: &[Tok], n: &NumberMention) -> bool {
+    let Some(k) = toks.iter().position(|x| x.start == n.start) else { return false };
+    toks[k + 1..].iter().take(3).map(Tok::lower).take_while(|w| w.chars().all(|c| c.is_alphabetic() || c == '-')).any(|w| {
+        matches!(w.as_str(), "officials" | "officers" | "officer" | "policemen" | "soldiers" | "guards" | "judges" | "prosecutors" | "diplomats" | "employees")
+    })
+}
 
 /// A number that is the subject of its own clause: "eight were minors".
 static OWN_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -563,6 +586,15 @@ fn kinds_for_head(
     head: &str,
     head_tok: &Tok,
 ) -> Vec<(FactKind, Option<&'static str>)> {
+    // "654 cases for investigation", "12 cases for prosecution": the purpose names the kind
+    if words::case_noun(head) == Some("cases") {
+        let k = toks.iter().position(|x| x.start == head_tok.start).unwrap_or(0);
+        if toks.get(k + 1).is_some_and(|w| w.lower() == "for") {
+            if let Some(kind) = toks.get(k + 2).and_then(|w| words::kind_noun(w.text)) {
+                return vec![(kind, Some("cases"))];
+            }
+        }
+    }
     if let Some(k) = words::kind_noun(head) {
         return vec![(k, Some("cases"))];
     }

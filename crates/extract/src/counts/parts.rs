@@ -83,10 +83,9 @@ pub(super) fn zones(t: &str) -> Vec<Range<usize>> {
             .find(&t[m.end()..])
             .map(|c| m.end() + c.start())
             .unwrap_or(t.len());
-        let end = t[m.end()..end]
-            .find(')')
-            .map(|p| m.end() + p)
-            .unwrap_or(end);
+        // "(…, including X)": inside brackets the zone ends with them
+        let open_brackets = t[..m.start()].matches('(').count() > t[..m.start()].matches(')').count();
+        let end = if open_brackets { t[m.end()..end].find(')').map(|p| m.end() + p).unwrap_or(end) } else { end };
         out.push(m.end()..end);
     }
     out.sort_by_key(|r| r.start);

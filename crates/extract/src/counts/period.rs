@@ -46,6 +46,21 @@ fn stated(w: &str, comparison: bool) -> Option<Period> {
     }
 }
 
+/// `s` with its bracketed parts removed.
+fn without_brackets(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut depth = 0usize;
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 pub(super) fn assign(
     t: &str,
     mentions: &mut [Mention],
@@ -114,7 +129,9 @@ pub(super) fn assign(
             .map(|m| m.num.start)
             .find(|&s| s >= clause_start)
             .unwrap_or(at);
-        let lead = &t[clause_start..first.min(at)];
+        // a bracketed comparison in the lead ("(four in 2016)") dates nothing after it
+        let lead = without_brackets(&t[clause_start..first.min(at)]);
+        let lead = lead.as_str();
         YEAR.captures_iter(lead)
             .last()
             .map(|c| Period::Year(c["y"].parse().unwrap_or(0)))
@@ -123,6 +140,8 @@ pub(super) fn assign(
                 (true, None) => Some(Period::ReportingPeriod),
                 _ => None,
             })
+            // "...; during the previous reporting period, it completed 281 prosecutions"
+            .or_else(|| (clause_start > 0 && PREVIOUS.is_match(lead)).then_some(Period::PreviousPeriod))
     };
     let compared_years: Vec<u16> = mentions
         .iter()
@@ -138,6 +157,7 @@ pub(super) fn assign(
     let reporting = REPORTING.is_match(t);
     let last_year = LAST_YEAR.is_match(t);
     let leads: Vec<Option<Period>> = mentions.iter().map(|m| lead_of(m.num.start)).collect();
+    let compared_previous = compared_previous || leads.contains(&Some(Period::PreviousPeriod));
     for (m, lead_period) in mentions
         .iter_mut()
         .zip(leads)
