@@ -60,10 +60,49 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     }
 }
 
+/// A list bullet: "•" (not the euro sign of PDF extraction, which a digit follows), or "*"
+/// / "-" starting a line or standing alone between items.
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)(?:^|\s)•\s*|(?:^|\.\s+|\n)\s*[*\-–]\s+").unwrap());
+
+/// Bullets followed by an item's first letter (capitalised after "*" or "-").
+fn bullets(text: &str) -> Vec<regex::Match<'_>> {
+    BULLET
+        .find_iter(text)
+        .filter(|m| {
+            let next = text[m.end()..].chars().next();
+            if m.as_str().contains('•') {
+                next.is_some_and(char::is_alphabetic)
+            } else {
+                next.is_some_and(char::is_uppercase)
+            }
+        })
+        .collect()
+}
+/// A sentence end glued to the next item's first (capitalised) word.
+static RUN_TOGETHER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a-z)]\.[A-Z][a-z]").unwrap());
+
 /// Item spans of a list, without separators, leading "and" or the final period.
 fn items(text: &str, semicolons: bool) -> Vec<(usize, usize)> {
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    if semicolons {
+    let found = bullets(text);
+    if found.len() >= 2 {
+        // 2019 on: items after " • ", "*" or "-" bullets, each ending with its own period
+        let mut start = 0;
+        for m in found {
+            cuts.push((start, m.start()));
+            start = m.end();
+        }
+        cuts.push((start, text.len()));
+    } else if !text.contains(';') && RUN_TOGETHER.find_iter(text).count() >= 2 {
+        // items run together: "…trafficking.Train officials…"
+        let mut start = 0;
+        for m in RUN_TOGETHER.find_iter(text) {
+            cuts.push((start, m.start() + 1));
+            start = m.start() + 1;
+        }
+        cuts.push((start, text.len()));
+    } else if semicolons {
         let mut start = 0;
         for (i, _) in text.match_indices(';') {
             cuts.push((start, i));
@@ -121,6 +160,19 @@ mod tests {
                 "improve coordination mechanisms among federal, state, and local authorities"
             ]
         );
+    }
+
+    #[test]
+    fn bulleted_and_run_together_lists() {
+        let t = "PRIORITIZED RECOMMENDATIONS\nIncrease prosecutions of traffickers. • Train judges on the law. • Fund shelters for victims.";
+        assert_eq!(values(&run_kind(run, "Nepal", Recommendations, t, FactKind::Recommendation)).len(), 3);
+        let t = "PRIORITIZED RECOMMENDATIONS:\n* Increase prosecutions of traffickers.\n* Train judges on the law.\n- Fund shelters for victims.";
+        assert_eq!(values(&run_kind(run, "Ghana", Recommendations, t, FactKind::Recommendation)).len(), 3);
+        let t = "PRIORITIZED RECOMMENDATIONS:\nIncrease prosecutions of traffickers.Train judges on the law.Fund shelters for victims.";
+        assert_eq!(values(&run_kind(run, "Ghana", Recommendations, t, FactKind::Recommendation)).len(), 3);
+        // the euro sign of PDF extraction is no bullet
+        let t = "PRIORITIZED RECOMMENDATIONS:\nAllocate •50,000 to shelters; train judges.";
+        assert_eq!(values(&run_kind(run, "Ghana", Recommendations, t, FactKind::Recommendation)).len(), 2);
     }
 
     #[test]

@@ -168,3 +168,72 @@ fn chapters_that_lost_their_headings_still_get_every_section() {
         }
     }
 }
+
+/// The 2001-2016 order, measured on the same chapters: the trafficking profile first, then the
+/// tier paragraph, recommendations written inline ("Recommendations for X: a; b."), then
+/// prosecution, protection, prevention, with every section heading stripped. The chapters are
+/// rearranged from headed 2018 chapters, so the truth is the heading-given label of each
+/// paragraph.
+#[test]
+fn unheaded_profile_first_chapters_are_segmented_too() {
+    let (mut right, mut total) = (0usize, 0usize);
+    let mut confusions: std::collections::BTreeMap<(SectionKind, SectionKind), usize> = Default::default();
+    for f in chapter_files() {
+        let text = std::fs::read_to_string(&f).unwrap();
+        let text = text.trim_end();
+        let seg = segment(text);
+        if seg.paragraphs.iter().all(|p| p.method == SegmentMethod::Content) {
+            continue;
+        }
+        let paras = |k: SectionKind| -> Vec<String> {
+            seg.paragraphs.iter().filter(|p| p.section == k).map(|p| p.range.slice(text).trim().to_string()).collect()
+        };
+        let profile = paras(SectionKind::TraffickingProfile);
+        let intro = paras(SectionKind::Intro);
+        if profile.is_empty() || intro.is_empty() {
+            continue;
+        }
+        let country = text.lines().next().unwrap_or("").split(':').next().unwrap_or("").trim().to_string();
+        let recs = paras(SectionKind::Recommendations).join(" ");
+        let mut truth: Vec<(String, SectionKind)> = Vec::new();
+        let mut out = vec![format!("{country} (Tier 2)")];
+        let mut push = |p: String, k: SectionKind, out: &mut Vec<String>| {
+            truth.push((p.clone(), k));
+            out.push(p);
+        };
+        for p in profile {
+            push(p, SectionKind::TraffickingProfile, &mut out);
+        }
+        for p in intro {
+            push(p, SectionKind::Intro, &mut out);
+        }
+        if !recs.is_empty() {
+            push(format!("Recommendations for {country}: {recs}"), SectionKind::Recommendations, &mut out);
+        }
+        for k in [SectionKind::Prosecution, SectionKind::Protection, SectionKind::Prevention] {
+            for p in paras(k) {
+                push(p, k, &mut out);
+            }
+        }
+        let rebuilt = out.join("\n\n");
+        let seg2 = segment(&rebuilt);
+        for p in &seg2.paragraphs {
+            let body = p.range.slice(&rebuilt).trim();
+            let Some((_, want)) = truth.iter().find(|(t, _)| t == body) else { continue };
+            total += 1;
+            if *want == p.section {
+                right += 1;
+            } else {
+                *confusions.entry((*want, p.section)).or_default() += 1;
+                if std::env::var_os("TIERWATCH_DEBUG_SEGMENT").is_some() {
+                    eprintln!("{}: {want} -> {}: {}", f.display(), p.section, &body[..body.len().min(90)]);
+                }
+            }
+        }
+    }
+    let acc = right as f64 / total as f64;
+    println!("unheaded profile-first paragraph-section accuracy: {right}/{total} = {:.1}%", acc * 100.0);
+    println!("confusions (truth -> predicted): {confusions:?}");
+    assert!(total > 700, "only {total} paragraphs compared");
+    assert!(acc >= 0.90, "accuracy {acc:.3} below 0.90; confusions {confusions:?}");
+}

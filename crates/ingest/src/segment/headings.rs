@@ -63,6 +63,9 @@ pub fn split_heading(line: &str, next: &str) -> Option<(SectionKind, usize)> {
 pub struct InlineHeading {
     pub range: TextRange,
     pub kind: SectionKind,
+    /// A run-in label that names only its own paragraph ("Recommendations for Ghana: ..."),
+    /// not a section heading that governs what follows.
+    pub run_in: bool,
 }
 
 /// Upper-case headings glued into `range` of `text`, at the paragraph start or right after
@@ -80,13 +83,17 @@ pub fn inline_headings(text: &str, range: TextRange) -> Vec<InlineHeading> {
             }
             let Some(end) = heading_end(para, at, words) else { continue };
             let r = TextRange::new(range.start + at, range.start + end).trim(text);
-            out.push(InlineHeading { range: r, kind });
+            out.push(InlineHeading { range: r, kind, run_in: false });
         }
     }
     // Mixed-case inline form of the 2010-2016 reports, at the paragraph start only.
     if out.is_empty() && para.starts_with("Recommendations for ") {
         if let Some(colon) = para[..para.len().min(90)].find(':') {
-            out.push(InlineHeading { range: TextRange::new(range.start, range.start + colon + 1), kind: SectionKind::Recommendations });
+            out.push(InlineHeading {
+                range: TextRange::new(range.start, range.start + colon + 1),
+                kind: SectionKind::Recommendations,
+                run_in: true,
+            });
         }
     }
     out.sort_by_key(|h| h.range.start);

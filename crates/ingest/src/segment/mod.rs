@@ -15,6 +15,8 @@ use tierwatch_model::{Paragraph, Section, SectionKind, SegmentMethod, Segmentati
 #[derive(Debug, Clone, Copy)]
 enum Unit {
     Heading { range: TextRange, kind: SectionKind },
+    /// A run-in label ("Recommendations for Ghana:") that names its own paragraph only.
+    RunIn { range: TextRange, kind: SectionKind },
     Para { range: TextRange },
 }
 
@@ -28,6 +30,7 @@ pub fn segment(text: &str) -> Segmentation {
     let mut title: Option<TextRange> = None;
     let mut current: Option<(SectionKind, TextRange)> = None;
     let mut pending_heading: Option<TextRange> = None;
+    let mut run_in: Option<SectionKind> = None;
     for u in &units {
         match *u {
             Unit::Heading { range, kind: SectionKind::Heading } => title = Some(range),
@@ -35,9 +38,13 @@ pub fn segment(text: &str) -> Segmentation {
                 current = Some((kind, range));
                 pending_heading = Some(range);
             }
+            Unit::RunIn { range, kind } => {
+                run_in = Some(kind);
+                pending_heading = Some(range);
+            }
             Unit::Para { range } => {
                 paras.push(range);
-                fixed.push(current.map(|c| c.0));
+                fixed.push(run_in.take().or(current.map(|c| c.0)));
                 para_heading.push(pending_heading.take());
             }
         }
@@ -160,7 +167,7 @@ fn push_paragraph(text: &str, range: TextRange, out: &mut Vec<Unit>) {
         if !before.is_empty() {
             out.push(Unit::Para { range: before });
         }
-        out.push(Unit::Heading { range: h.range, kind: h.kind });
+        out.push(if h.run_in { Unit::RunIn { range: h.range, kind: h.kind } } else { Unit::Heading { range: h.range, kind: h.kind } });
         start = h.range.end;
     }
     let rest = TextRange::new(start, range.end).trim(text);
