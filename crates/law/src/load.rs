@@ -13,11 +13,15 @@ use tierwatch_model::ReportYear;
 use crate::criteria::{Criteria, YearRef};
 use crate::edition::Edition;
 use crate::error::LoadError;
+use crate::estimate::TierModel;
 use crate::thresholds::Thresholds;
 
 /// The report years every law folder must cover, each by exactly one edition.
 pub const FIRST_YEAR: u16 = 2001;
 pub const LAST_YEAR: u16 = 2026;
+
+/// The fitted tier model's file, relative to `law/` (written by `tierwatch eval tiers --fit`).
+pub const MODEL_FILE: &str = "model/tier-estimate.toml";
 
 /// The law folder compiled into the binary (paths relative to `law/`). A test checks that this
 /// list matches the files on disk, so a new edition file cannot be forgotten here.
@@ -72,6 +76,8 @@ pub struct Law {
     pub editions: Vec<Edition>,
     pub criteria: Criteria,
     pub thresholds: Thresholds,
+    /// The fitted tier model (`model/tier-estimate.toml`), when the folder has one.
+    pub tier_model: Option<TierModel>,
 }
 
 impl Law {
@@ -94,6 +100,10 @@ impl Law {
             if p.exists() {
                 files.push((name.to_string(), read(&p)?));
             }
+        }
+        let model = dir.join(MODEL_FILE);
+        if model.exists() {
+            files.push((MODEL_FILE.to_string(), read(&model)?));
         }
         let ed_dir = dir.join("editions");
         let entries = std::fs::read_dir(&ed_dir).map_err(|source| LoadError::Io {
@@ -123,7 +133,12 @@ impl Law {
         let mut criteria = None;
         let mut thresholds = None;
         let mut editions: Vec<(String, Edition)> = Vec::new();
+        let mut tier_model = None;
         for (name, text) in files {
+            if name == MODEL_FILE {
+                tier_model = Some(parse::<TierModel>(&name, &text)?);
+                continue;
+            }
             if name == "criteria.toml" {
                 criteria = Some(parse::<Criteria>(&name, &text)?);
             } else if name == "thresholds.toml" {
@@ -149,6 +164,7 @@ impl Law {
             editions,
             criteria,
             thresholds,
+            tier_model,
         })
     }
 
