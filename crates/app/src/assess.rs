@@ -5,7 +5,7 @@ use crate::tiers::{country_tier_history, law_history, stated_events};
 use crate::AppError;
 use serde::Serialize;
 use tierwatch_law::{assess, Assessment, AssessmentInput, CountryRef, Findings, Law, Override};
-use tierwatch_model::{Fact, FactKind, ReportYear};
+use tierwatch_model::{Fact, FactKind, ReportYear, SectionKind};
 use tierwatch_store::Store;
 
 /// How findings are read from the narrative.
@@ -35,7 +35,8 @@ pub fn findings(facts: &[Fact], year: ReportYear, mode: Mode) -> Findings {
 }
 
 /// Drop every fact that comes from a sentence stating a conclusion (tier, compliance,
-/// efforts, watch-list basis, waiver, downgrade), whatever else that sentence says.
+/// efforts, watch-list basis, waiver, downgrade), whatever else that sentence says. A section's
+/// opening judgment of its own area (`EffortsTrend`) is evidence and is kept.
 pub fn mask_conclusions(facts: &[Fact]) -> Vec<Fact> {
     let masked: Vec<_> = facts
         .iter()
@@ -44,8 +45,19 @@ pub fn mask_conclusions(facts: &[Fact]) -> Vec<Fact> {
         .collect();
     facts
         .iter()
-        .filter(|f| !masked.iter().any(|m| m.start < f.provenance.range.end && f.provenance.range.start < m.end))
+        .filter(|f| f.kind == FactKind::EffortsTrend || !masked.iter().any(|m| m.start < f.provenance.range.end && f.provenance.range.start < m.end))
         .cloned()
+        .collect()
+}
+
+/// Level B's facts: nothing derived from the heading line. Heading facts are dropped, and a
+/// watch-list basis the extractor derived from the tier statement (its sentence never names the
+/// watch list) is kept only when a sentence outside the heading places the country there.
+pub fn without_heading(facts: &[Fact]) -> Vec<Fact> {
+    let kept: Vec<Fact> = facts.iter().filter(|f| f.provenance.section != Some(SectionKind::Heading)).cloned().collect();
+    let watch_listed = kept.iter().any(|f| f.kind == FactKind::Tier && f.value.as_text() == Some("tier2_watch_list"));
+    kept.into_iter()
+        .filter(|f| f.kind != FactKind::WatchListBasis || watch_listed || f.provenance.quote.to_ascii_lowercase().contains("watch list"))
         .collect()
 }
 

@@ -13,6 +13,7 @@ pub mod export;
 pub mod eval_extraction;
 pub mod fetch;
 pub mod eval_tiers;
+pub mod estimate;
 pub mod followup;
 pub mod flows;
 pub mod ingest;

@@ -145,7 +145,9 @@ fn evidence_features(f: &Findings) -> Vec<Feature> {
         let said = if v.is_empty() { "not stated".to_string() } else { v.replace('_', ", ") };
         let up = v.starts_with("increased");
         let down = v.starts_with("decreased") || v == "none";
-        let weak = v.ends_with("_weak") || v.ends_with("_mixed") || v == "none";
+        // Weak: a level judged minimal, inadequate or uneven (an increase, even a slight one,
+        // counts as an increase only).
+        let weak = !up && (v.ends_with("_weak") || v.ends_with("_mixed") || v == "none");
         out.push(feature(&format!("{area}_increased"), up as u8 as f64, format!("{label} efforts: {said}"), premises.clone()));
         out.push(feature(&format!("{area}_decreased"), down as u8 as f64, format!("{label} efforts: {said}"), premises.clone()));
         out.push(feature(&format!("{area}_weak"), weak as u8 as f64, format!("{label} efforts: {said}"), premises));

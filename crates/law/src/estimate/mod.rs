@@ -11,4 +11,4 @@ pub mod ordinal;
 
 pub use explain::render_estimate;
 pub use features::{features, Feature, FeatureSet};
-pub use model::{apply_statute, argmax, class_of, estimate, Contribution, Estimate, ModelRef, TierModel, TierProbability, CLASSES};
+pub use model::{apply_statute, argmax, landing, observed_interval, class_of, estimate, Coefficient, Contribution, Estimate, ModelRef, TierModel, TierProbability, CLASSES};

@@ -179,6 +179,28 @@ pub fn apply_statute(input: &AssessmentInput, law: &Law, probs: &[f64]) -> (Vec<
     (out, reasons)
 }
 
+/// For each proposed class, the class the statute lets it land in.
+pub fn landing(input: &AssessmentInput, law: &Law) -> Vec<usize> {
+    (0..CLASSES.len())
+        .map(|i| match statutory_rules(input, law, Outcome::from_tier(CLASSES[i])) {
+            Some((p, _)) => p.outcome.tier().and_then(class_of).unwrap_or(i),
+            None => i,
+        })
+        .collect()
+}
+
+/// The proposed classes the statute would turn into the observed class `k`, as an interval
+/// `lo..=hi` for fitting (just `k..=k` unless a rule merges classes, or when they are not
+/// contiguous).
+pub fn observed_interval(input: &AssessmentInput, law: &Law, k: usize) -> (usize, usize) {
+    let land = landing(input, law);
+    let from: Vec<usize> = (0..land.len()).filter(|i| land[*i] == k).collect();
+    match (from.first(), from.last()) {
+        (Some(&lo), Some(&hi)) if hi - lo + 1 == from.len() && lo <= k && k <= hi => (lo, hi),
+        _ => (k, k),
+    }
+}
+
 /// The most probable class (the better one on exact ties).
 pub fn argmax(probs: &[f64]) -> usize {
     let mut best = 0;
@@ -192,6 +214,7 @@ pub fn argmax(probs: &[f64]) -> usize {
 
 /// The estimate for one narrative's blind findings and history.
 pub fn estimate(input: &AssessmentInput, law: &Law, model: &TierModel) -> Estimate {
+    // Features and probabilities before the statute, then its rules on each tier's mass.
     let feats: Vec<Feature> = features(&input.findings, &input.history, input.report_year, model.feature_set);
     let x: Vec<f64> = feats.iter().map(|f| f.value).collect();
     let beta = model.beta();

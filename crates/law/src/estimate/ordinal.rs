@@ -54,13 +54,13 @@ pub fn score(coefficients: &[f64], x: &[f64]) -> f64 {
 }
 
 /// Penalised log-likelihood, or `None` when a row has zero probability (cut points out of order).
-fn objective(x: &[Vec<f64>], y: &[usize], theta: &[f64], beta: &[f64], l2: f64) -> Option<f64> {
+fn objective(x: &[Vec<f64>], y: &[(usize, usize)], theta: &[f64], beta: &[f64], l2: f64) -> Option<f64> {
     if theta.windows(2).any(|w| w[1] <= w[0]) {
         return None;
     }
     let mut ll = 0.0;
-    for (row, &c) in x.iter().zip(y) {
-        let p = probabilities(theta, beta, row)[c];
+    for (row, &(lo, hi)) in x.iter().zip(y) {
+        let p: f64 = probabilities(theta, beta, row)[lo..=hi].iter().sum();
         if p <= 0.0 || !p.is_finite() {
             return None;
         }
@@ -73,14 +73,26 @@ fn objective(x: &[Vec<f64>], y: &[usize], theta: &[f64], beta: &[f64], l2: f64) 
 
 /// Fit on rows `x` (all the same length) with classes `y` in `0..classes`.
 pub fn fit(x: &[Vec<f64>], y: &[usize], classes: usize, l2: f64) -> Fit {
+    let intervals: Vec<(usize, usize)> = y.iter().map(|c| (*c, *c)).collect();
+    fit_intervals(x, &intervals, classes, l2)
+}
+
+/// Fit where each row's class is only known to lie in `lo..=hi` (interval-censored): a row
+/// whose observed tier the statute would also have produced from a neighbouring proposed tier
+/// (a downgrade turns a proposed watch-list year into Tier 3) is fitted on that whole interval.
+pub fn fit_intervals(x: &[Vec<f64>], y: &[(usize, usize)], classes: usize, l2: f64) -> Fit {
     assert!(classes >= 2, "an ordinal model needs at least two classes");
     assert_eq!(x.len(), y.len());
+    assert!(y.iter().all(|(lo, hi)| lo <= hi && *hi < classes));
     let p = x.first().map(Vec::len).unwrap_or(0);
     let nt = classes - 1;
     // Start: cut points at the logits of the (smoothed) cumulative class shares, β = 0.
     let mut counts = vec![0.5; classes];
-    for &c in y {
-        counts[c] += 1.0;
+    for &(lo, hi) in y {
+        let w = 1.0 / (hi - lo + 1) as f64;
+        for c in lo..=hi {
+            counts[c] += w;
+        }
     }
     let total: f64 = counts.iter().sum();
     let mut acc = 0.0;
@@ -130,17 +142,17 @@ pub fn fit(x: &[Vec<f64>], y: &[usize], classes: usize, l2: f64) -> Fit {
 }
 
 /// Gradient of the penalised log-likelihood and the negative Hessian, over (θ, β).
-fn derivatives(x: &[Vec<f64>], y: &[usize], theta: &[f64], beta: &[f64], l2: f64) -> (Vec<f64>, Vec<Vec<f64>>) {
+fn derivatives(x: &[Vec<f64>], y: &[(usize, usize)], theta: &[f64], beta: &[f64], l2: f64) -> (Vec<f64>, Vec<Vec<f64>>) {
     let nt = theta.len();
     let p = beta.len();
     let n = nt + p;
     let mut g = vec![0.0; n];
     let mut h = vec![vec![0.0; n]; n];
-    for (row, &c) in x.iter().zip(y) {
+    for (row, &(lo, hi)) in x.iter().zip(y) {
         let s = score(beta, row);
         // The two ends of the class interval: (index of θ, u = θ − s), if finite.
-        let upper = (c < nt).then(|| (c, theta[c] - s));
-        let lower = (c > 0).then(|| (c - 1, theta[c - 1] - s));
+        let upper = (hi < nt).then(|| (hi, theta[hi] - s));
+        let lower = (lo > 0).then(|| (lo - 1, theta[lo - 1] - s));
         let fu = upper.map(|(_, u)| sigmoid(u)).unwrap_or(1.0);
         let fl = lower.map(|(_, u)| sigmoid(u)).unwrap_or(0.0);
         let prob = (fu - fl).max(1e-300);
@@ -283,8 +295,20 @@ mod tests {
         let tight = fit(&x, &y, 3, 500.0);
         let norm = |f: &Fit| f.coefficients.iter().map(|b| b * b).sum::<f64>();
         assert!(norm(&tight) < norm(&loose) / 4.0);
-        let (g, _) = derivatives(&x, &y, &loose.thresholds, &loose.coefficients, 1e-6);
+        let iv: Vec<(usize, usize)> = y.iter().map(|c| (*c, *c)).collect();
+        let (g, _) = derivatives(&x, &iv, &loose.thresholds, &loose.coefficients, 1e-6);
         assert!(g.iter().all(|v| v.abs() < 1e-5), "{g:?}");
+    }
+
+    #[test]
+    fn censored_rows_are_fitted_on_their_interval() {
+        // Merging classes 0 and 1 for every row leaves the coefficient identifiable from the
+        // other cut points: it is still recovered.
+        let (x, y) = synthetic(4000, &[1.0], &[-1.0, 0.0, 1.0], 5);
+        let iv: Vec<(usize, usize)> = y.iter().map(|c| if *c <= 1 { (0, 1) } else { (*c, *c) }).collect();
+        let f = fit_intervals(&x, &iv, 4, 1e-6);
+        assert!((f.coefficients[0] - 1.0).abs() < 0.12, "{:?}", f.coefficients);
+        assert!((f.thresholds[1] - 0.0).abs() < 0.15 && (f.thresholds[2] - 1.0).abs() < 0.15, "{:?}", f.thresholds);
     }
 
     #[test]
