@@ -344,7 +344,7 @@ pub fn eval_tiers(store: &Store, law: &Law, fitted_date: &str) -> Result<TierEva
         notes.push(format!("{} Special Case narratives are left out: {}", data.special_case.len(), data.special_case.join(", ")));
     }
     let mut coefficients = model.coefficients.clone();
-    coefficients.sort_by(|x, y| y.value.abs().total_cmp(&x.value.abs()).then_with(|| x.feature.cmp(&y.feature)));
+    coefficients.sort_by(|x, y| y.weight.abs().total_cmp(&x.weight.abs()).then_with(|| x.feature.cmp(&y.feature)));
     Ok(TierEvalReport {
         narratives: rows.len() + data.special_case.len() + data.without_official_tier.len(),
         skipped_without_official_tier: data.without_official_tier,
@@ -402,7 +402,7 @@ impl TierEvalReport {
         }
         out.push_str("\n== C's coefficients, fitted on all narratives (in sample; + toward Tier 1, − toward Tier 3)\n");
         for c in &self.coefficients {
-            out.push_str(&format!("  {:+.3}  {}\n", c.value, c.feature));
+            out.push_str(&format!("  {:+.3}  {}\n", c.weight, c.feature));
         }
         for l in self.levels.iter().chain(&self.baselines) {
             out.push_str(&format!("\n== {} ({}): confusion, official -> predicted\n", l.level, l.description));

@@ -67,6 +67,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "editions/2019-2026.toml",
         include_str!("../../../law/editions/2019-2026.toml"),
     ),
+    (MODEL_FILE, include_str!("../../../law/model/tier-estimate.toml")),
 ];
 
 /// The whole law: editions by report year, the criteria and the judgment thresholds.

@@ -44,7 +44,7 @@ fn embedded_list_names_every_file_on_disk() {
         .unwrap()
         .map(|e| format!("editions/{}", e.unwrap().file_name().to_string_lossy()))
         .collect();
-    on_disk.extend(["criteria.toml".to_string(), "thresholds.toml".to_string()]);
+    on_disk.extend(["criteria.toml".to_string(), "thresholds.toml".to_string(), tierwatch_law::load::MODEL_FILE.to_string()]);
     on_disk.sort();
     let mut listed: Vec<String> = EMBEDDED.iter().map(|(n, _)| n.to_string()).collect();
     listed.sort();

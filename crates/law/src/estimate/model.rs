@@ -27,7 +27,8 @@ pub fn class_of(t: Tier) -> Option<usize> {
 #[serde(deny_unknown_fields)]
 pub struct Coefficient {
     pub feature: String,
-    pub value: f64,
+    /// Effect of one unit of the feature on the tier scale (+ toward Tier 1).
+    pub weight: f64,
 }
 
 /// `law/model/tier-estimate.toml`: a cumulative-logit model and the set it was fitted on.
@@ -71,7 +72,7 @@ impl TierModel {
             note: "Fitted by `tierwatch eval tiers --fit` (cumulative logit, Newton with L2 penalty). Positive coefficients move toward Tier 1, negative toward Tier 3.".into(),
             fitted_set,
             thresholds: fit.thresholds.clone(),
-            coefficients: set.names().into_iter().zip(&fit.coefficients).map(|(f, v)| Coefficient { feature: f.into(), value: *v }).collect(),
+            coefficients: set.names().into_iter().zip(&fit.coefficients).map(|(f, v)| Coefficient { feature: f.into(), weight: *v }).collect(),
         }
     }
 
@@ -80,7 +81,7 @@ impl TierModel {
         self.feature_set
             .names()
             .iter()
-            .map(|n| self.coefficients.iter().find(|c| c.feature == *n).map(|c| c.value).unwrap_or(0.0))
+            .map(|n| self.coefficients.iter().find(|c| c.feature == *n).map(|c| c.weight).unwrap_or(0.0))
             .collect()
     }
 
