@@ -24,6 +24,9 @@ pub struct AssessOutcome {
     pub assessment: Assessment,
     /// Present when overrides were given: the same input without them.
     pub original: Option<Assessment>,
+    /// Blind mode: the tier estimate from the evidence (out of sample, see `estimate`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<tierwatch_law::estimate::Estimate>,
 }
 
 /// Findings from facts under a mode.
@@ -75,10 +78,14 @@ pub fn assess_narrative(store: &Store, law: &Law, country: &str, year: u16, over
         history: law_history(&history, &meta.iso3, &events).before(ry),
         overrides: vec![],
     };
+    let estimate = match mode {
+        Mode::Blind => crate::estimate::estimate_narrative(store, law, country, year)?,
+        Mode::Stated => None,
+    };
     if overrides.is_empty() {
-        return Ok(AssessOutcome { assessment: assess(&input, law), original: None });
+        return Ok(AssessOutcome { assessment: assess(&input, law), original: None, estimate });
     }
     let original = assess(&input, law);
     let with = AssessmentInput { overrides: overrides.to_vec(), ..input };
-    Ok(AssessOutcome { assessment: assess(&with, law), original: Some(original) })
+    Ok(AssessOutcome { assessment: assess(&with, law), original: Some(original), estimate })
 }

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use tierwatch_law::estimate::{class_of, estimate, observed_interval, ordinal, Estimate, FeatureSet, TierModel};
 use tierwatch_law::{AssessmentInput, CountryRef, Law};
-use tierwatch_model::{Fact, Tier};
+use tierwatch_model::{Fact, ReportYear, Tier};
 use tierwatch_store::Store;
 
 use crate::assess::{findings, Mode};
@@ -167,4 +167,34 @@ mod tests {
         assert!(folds.len() >= 5, "{folds:?}");
         assert!(folds.iter().all(|f| *f < FOLDS));
     }
+}
+
+/// The estimate for one stored narrative, out of sample: with the law folder's model when the
+/// narrative was not in its fitting set, else with the same model refitted now on the store's
+/// narratives of every other country (leave-country-out). `None` when the law has no model.
+pub fn estimate_narrative(store: &Store, law: &Law, country: &str, year: u16) -> Result<Option<Estimate>, AppError> {
+    let Some(model) = law.tier_model.as_ref() else { return Ok(None) };
+    let stored = crate::lookup::narrative(store, country, year)?;
+    let m = &stored.document.metadata;
+    let ry = ReportYear(year);
+    let history = crate::tiers::country_tier_history(store, &m.iso3)?;
+    let events = stated_events(store, &m.iso3)?;
+    let input = AssessmentInput {
+        country: CountryRef { iso3: m.iso3.clone(), name: m.country.clone() },
+        report_year: ry,
+        findings: findings(&stored.facts, ry, Mode::Blind),
+        history: law_history(&history, &m.iso3, &events).before(ry),
+        overrides: vec![],
+    };
+    let key = format!("{} {year}", m.iso3);
+    if !model.fitted_set.contains(&key) {
+        return Ok(Some(estimate(&input, law, model)));
+    }
+    let all = rows(store)?;
+    let train: Vec<&Row> = all.rows.iter().filter(|r| r.iso3 != m.iso3).collect();
+    // The law folder's model saw this narrative: refit without its country, so the estimate
+    // stays out of sample.
+    let on = format!("{} without {} (leave-country-out)", describe(&train), m.iso3);
+    let refit = fit(&train, law, model.feature_set, "at run time", &on);
+    Ok(Some(estimate(&input, law, &refit)))
 }

@@ -8,6 +8,7 @@
 pub mod diff;
 pub mod assess;
 pub mod check;
+pub mod check_evidence;
 pub mod error;
 pub mod export;
 pub mod eval_extraction;
