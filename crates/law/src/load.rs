@@ -292,6 +292,17 @@ fn validate_editions(mut editions: Vec<(String, Edition)>) -> Result<Vec<Edition
                 ),
             });
         }
+        for (provision, version) in e.provisions.all() {
+            if !crate::provisions::versions(provision).contains(&version) {
+                return Err(LoadError::Invalid {
+                    file: file.clone(),
+                    message: format!(
+                        "provisions.{provision} names `{version}`, which the {provision} module does not implement ({})",
+                        crate::provisions::versions(provision).join(", ")
+                    ),
+                });
+            }
+        }
         if let Some(other) = ids.insert(e.id.clone(), file.clone()) {
             return Err(LoadError::Invalid {
                 file: file.clone(),
