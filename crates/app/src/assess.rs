@@ -89,3 +89,45 @@ pub fn assess_narrative(store: &Store, law: &Law, country: &str, year: u16, over
     let with = AssessmentInput { overrides: overrides.to_vec(), ..input };
     Ok(AssessOutcome { assessment: assess(&with, law), original: Some(original), estimate })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::testutil::{narrative, with_fact};
+    use tierwatch_model::{FactValue, Period, Tier};
+
+    #[test]
+    fn level_b_reads_nothing_derived_from_the_heading() {
+        let d = narrative(
+            "THA",
+            2018,
+            Some(Tier::Tier2WatchList),
+            &[
+                (SectionKind::Heading, "THAILAND: TIER 2 WATCH LIST"),
+                (SectionKind::Intro, "The government demonstrated significant efforts. It did not demonstrate overall increasing efforts."),
+            ],
+        );
+        let text = |v: &str| FactValue::Text(v.into());
+        let d = with_fact(d, FactKind::Tier, text("tier2_watch_list"), Period::Unknown, None, "TIER 2 WATCH LIST");
+        // Derived by the extractor from the heading's placement: its sentence never names the watch list.
+        let d = with_fact(d, FactKind::WatchListBasis, text("no_increasing_efforts"), Period::Unknown, None, "It did not demonstrate overall increasing efforts.");
+        let d = with_fact(d, FactKind::SignificantEfforts, FactValue::Bool(true), Period::Unknown, None, "The government demonstrated significant efforts.");
+        let kept = without_heading(&d.facts);
+        let kinds: Vec<FactKind> = kept.iter().map(|f| f.kind).collect();
+        assert_eq!(kinds, [FactKind::SignificantEfforts]);
+        // A basis whose own sentence names the watch list stays.
+        let d2 = with_fact(d, FactKind::WatchListBasis, text("no_increasing_efforts"), Period::Unknown, None, "It did not demonstrate overall increasing efforts.");
+        let mut facts = d2.facts.clone();
+        facts.last_mut().unwrap().provenance.quote = "placed on Tier 2 Watch List for a lack of increasing efforts".into();
+        assert!(without_heading(&facts).iter().any(|f| f.kind == FactKind::WatchListBasis));
+    }
+
+    #[test]
+    fn blind_masking_keeps_section_judgments() {
+        let d = narrative("THA", 2018, None, &[(SectionKind::Prosecution, "The government increased law enforcement efforts.")]);
+        let d = with_fact(d, FactKind::EffortsTrend, FactValue::Text("increased".into()), Period::Unknown, Some("law_enforcement"), "The government increased law enforcement efforts.");
+        let d = with_fact(d, FactKind::IncreasingEfforts, FactValue::Bool(true), Period::Unknown, None, "The government increased law enforcement efforts.");
+        let kept = mask_conclusions(&d.facts);
+        assert_eq!(kept.iter().map(|f| f.kind).collect::<Vec<_>>(), [FactKind::EffortsTrend]);
+    }
+}
