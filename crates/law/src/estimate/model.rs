@@ -253,3 +253,41 @@ pub fn estimate(input: &AssessmentInput, law: &Law, model: &TierModel) -> Estima
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::input::{CountryRef, History};
+    use tierwatch_model::ReportYear;
+
+    fn input(run: &[u16]) -> AssessmentInput {
+        let mut history = History::default();
+        history.tiers.insert(ReportYear(2013), Tier::Tier2);
+        for y in run {
+            history.tiers.insert(ReportYear(*y), Tier::Tier2WatchList);
+        }
+        AssessmentInput {
+            country: CountryRef { iso3: "XXX".into(), name: "Example".into() },
+            report_year: ReportYear(2018),
+            findings: Default::default(),
+            history,
+            overrides: vec![],
+        }
+    }
+
+    #[test]
+    fn the_statute_moves_watch_list_mass_once_waivers_are_used_up() {
+        let law = Law::embedded().unwrap();
+        let probs = [0.1, 0.5, 0.3, 0.1];
+        // Four watch-list years (two counted, two waived): a fifth is not allowed, so Tier 3.
+        let (moved, reasons) = apply_statute(&input(&[2014, 2015, 2016, 2017]), &law, &probs);
+        assert!((moved[0] - 0.6).abs() < 1e-12 && moved[1] == 0.0, "{moved:?}");
+        assert!(reasons.iter().any(|r| r.rule == "auto_downgrade.since_2009"));
+        assert_eq!(observed_interval(&input(&[2014, 2015, 2016, 2017]), &law, 0), (0, 1));
+        // One watch-list year: nothing moves; an official Tier 3 is fitted as Tier 3 alone.
+        let (same, reasons) = apply_statute(&input(&[2017]), &law, &probs);
+        assert_eq!(same, probs.to_vec());
+        assert!(reasons.is_empty());
+        assert_eq!(observed_interval(&input(&[2017]), &law, 0), (0, 0));
+    }
+}
