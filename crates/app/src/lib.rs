@@ -8,11 +8,13 @@
 pub mod diff;
 pub mod assess;
 pub mod check;
+pub mod check_evidence;
 pub mod error;
 pub mod export;
 pub mod eval_extraction;
 pub mod fetch;
 pub mod eval_tiers;
+pub mod estimate;
 pub mod followup;
 pub mod flows;
 pub mod ingest;

@@ -34,3 +34,39 @@ pub fn table(headers: &[&str], rows: &[Vec<String>]) -> String {
     }
     out
 }
+
+/// `check --evidence` as text: each surprising placement, its odds, the evidence against it.
+pub fn evidence_check(r: &tierwatch_app::check_evidence::EvidenceCheck) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} of {} narratives: the official tier has an out-of-sample probability below {:.0}% under the evidence (most surprising first)",
+        r.surprises.len(),
+        r.narratives,
+        100.0 * r.threshold
+    );
+    for s in &r.surprises {
+        let odds: Vec<String> = s.probabilities.iter().map(|p| format!("{} {:.0}%", p.tier.label(), 100.0 * p.probability)).collect();
+        let _ = writeln!(
+            out,
+            "\n{} {}: official {} has P {:.1}%; the evidence points to {} ({})",
+            s.country,
+            s.report_year,
+            s.official.label(),
+            100.0 * s.probability_official,
+            s.estimate.label(),
+            odds.join(", ")
+        );
+        for c in &s.against {
+            let _ = writeln!(out, "  {:+.2}  {}", c.effect, c.what);
+            for p in c.premises.iter().filter(|p| matches!(p, tierwatch_law::Premise::Fact { .. } | tierwatch_law::Premise::Prior { .. })).take(2) {
+                let _ = writeln!(out, "         {}", tierwatch_law::explain::render_premise(p));
+            }
+        }
+        for x in &s.statutory {
+            let _ = writeln!(out, "  [{}] {}", x.rule, x.summary);
+        }
+    }
+    out
+}

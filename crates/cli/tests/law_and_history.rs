@@ -90,6 +90,47 @@ fn assess_history_check_and_eval_over_the_corpus() {
     assert_eq!(rate("levels", "A"), 1.0);
     assert!(rate("levels", "B") >= 0.97, "B = {}", rate("levels", "B"));
     assert!(rate("levels", "C") > rate("baselines", "persistence"), "C = {} vs persistence {}", rate("levels", "C"), rate("baselines", "persistence"));
+    // C is out of sample, with its in-sample figure beside it; every probabilistic predictor has
+    // log loss and Brier; C's log loss is below the baselines'.
+    let level = |list: &str, name: &str| r[list].as_array().unwrap().iter().find(|l| l["level"] == name).unwrap().clone();
+    let c = level("levels", "C");
+    for k in ["exact_rate", "in_sample_exact_rate", "log_loss", "brier", "within_one_rate"] {
+        assert!(c[k].is_number(), "C has no {k}: {c}");
+    }
+    assert!(c["within_one_rate"].as_f64().unwrap() >= 0.97, "{c}");
+    assert!(rate("levels", "C") > rate("baselines", "history"), "C = {} vs history {}", rate("levels", "C"), rate("baselines", "history"));
+    for b in ["majority", "persistence", "history"] {
+        let l = level("baselines", b);
+        for k in ["exact_rate", "in_sample_exact_rate", "log_loss", "brier"] {
+            assert!(l[k].is_number(), "{b} has no {k}: {l}");
+        }
+        assert!(c["log_loss"].as_f64().unwrap() < l["log_loss"].as_f64().unwrap(), "C log loss vs {b}: {c} {l}");
+    }
+
+    // assess --blind: a probability per tier, evidence with quotes, nothing from heading or intro.
+    let a = json(&db, &["assess", "thailand", "2018", "--blind", "--explain", "--json"]);
+    let e = &a["estimate"];
+    let probs: f64 = e["probabilities"].as_array().unwrap().iter().map(|p| p["probability"].as_f64().unwrap()).sum();
+    assert_eq!(e["probabilities"].as_array().unwrap().len(), 4);
+    assert!((probs - 1.0).abs() < 1e-9, "{probs}");
+    assert_eq!(e["model"]["in_sample"], false);
+    let premises: Vec<&serde_json::Value> = e["contributions"].as_array().unwrap().iter().flat_map(|c| c["premises"].as_array().unwrap()).collect();
+    assert!(premises.iter().any(|p| p["type"] == "fact" && p["kind"] == "efforts_trend"), "{e}");
+    assert!(premises.iter().any(|p| p["type"] == "param" && p["name"].as_str().unwrap().starts_with("model.coefficients.")));
+    let sections: Vec<&str> = premises.iter().filter(|p| p["type"] == "fact").map(|p| p["provenance"]["section"].as_str().unwrap_or("none")).collect();
+    assert!(sections.contains(&"prosecution"), "{sections:?}");
+    assert!(!sections.iter().any(|s| matches!(*s, "heading" | "intro")), "conclusion premises: {sections:?}");
+    let (ok, text, err) = tierwatch(&db, &["assess", "thailand", "2018", "--blind", "--explain"]);
+    assert!(ok, "{err}");
+    assert!(text.contains("Estimate from the evidence: ") && text.contains("\"The government increased law enforcement efforts.\""), "{text}");
+
+    // check --evidence: below the threshold, most surprising first, each with reasons.
+    let ch = json(&db, &["check", "--evidence", "--json"]);
+    let list = ch["surprises"].as_array().unwrap();
+    assert!(!list.is_empty());
+    let ps: Vec<f64> = list.iter().map(|s| s["probability_official"].as_f64().unwrap()).collect();
+    assert!(ps.windows(2).all(|w| w[0] <= w[1]) && ps.iter().all(|p| *p < ch["threshold"].as_f64().unwrap()), "{ps:?}");
+    assert!(list.iter().all(|s| !s["against"].as_array().unwrap().is_empty() || !s["statutory"].as_array().unwrap().is_empty()));
 }
 
 #[test]

@@ -14,6 +14,7 @@ mod numbers;
 pub mod action_plan;
 pub mod complicity;
 pub mod counts;
+pub mod efforts;
 pub mod flows;
 pub mod forms;
 pub mod gold;
@@ -33,7 +34,7 @@ use tierwatch_model::{Document, Fact, Segmentation};
 pub use context::Ctx;
 
 /// A version number bumped whenever any extractor's output may change.
-pub const EXTRACTOR_SET_VERSION: u32 = 2;
+pub const EXTRACTOR_SET_VERSION: u32 = 3;
 
 /// All facts of one document, sorted by (start, end, kind) — deterministic.
 pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Fact> {
@@ -50,6 +51,7 @@ pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Fact> {
     complicity::run(&cx, &mut out);
     protection::run(&cx, &mut out);
     action_plan::run(&cx, &mut out);
+    efforts::run(&cx, &mut out);
     recommendations::run(&cx, &mut out);
     out.sort_by(|a, b| {
         let ka = (a.provenance.range.start, a.provenance.range.end, a.kind);

@@ -26,6 +26,32 @@ pub struct Edition {
     pub previously_downgraded: PreviouslyDowngraded,
     pub proof_of_failure: ProofOfFailure,
     pub consequences: Consequences,
+    /// Which version of each provision module applies.
+    pub provisions: ProvisionVersions,
+}
+
+/// The version of each provision whose text changed between editions (a version name is the
+/// suffix of its rule id, e.g. `since_2019` for `watch_list.since_2019`). The loader checks each
+/// name against the versions the module implements (`provisions::versions`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProvisionVersions {
+    pub tier_lists: Param<String>,
+    pub watch_list: Param<String>,
+    pub waiver: Param<String>,
+    pub data_presumption: Param<String>,
+}
+
+impl ProvisionVersions {
+    /// (provision, version) pairs, for validation.
+    pub fn all(&self) -> [(&'static str, &str); 4] {
+        [
+            ("tier_lists", self.tier_lists.value.as_str()),
+            ("watch_list", self.watch_list.value.as_str()),
+            ("waiver", self.waiver.value.as_str()),
+            ("data_presumption", self.data_presumption.value.as_str()),
+        ]
+    }
 }
 
 impl Edition {

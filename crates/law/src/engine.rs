@@ -72,6 +72,30 @@ pub struct Placement {
     pub reasons: Vec<Reason>,
 }
 
+/// The statutory history rules alone (rule (F), automatic downgrade, waiver, length of stay)
+/// applied to a proposed placement, for estimates that propose tiers from evidence: returns the
+/// placement the statute allows, the reasons when it moved, and the special-watch-list
+/// membership of the result. `None` when no edition covers the year.
+pub fn statutory_rules(input: &AssessmentInput, law: &Law, proposed: Outcome) -> Option<(Placement, Vec<crate::assessment::SwlMembership>)> {
+    let edition = law.edition(input.report_year)?;
+    let mut ctx = Ctx {
+        law,
+        edition,
+        year: input.report_year,
+        history: input.history.before(input.report_year),
+        findings: input.findings.clone(),
+        considered: Vec::new(),
+        diagnostics: Vec::new(),
+    };
+    let mut p = Placement { outcome: proposed, reasons: Vec::new() };
+    previously_downgraded::apply(&mut ctx, &mut p);
+    let downgrade = auto_downgrade::apply(&mut ctx, &mut p);
+    waiver::apply(&mut ctx, &mut p, downgrade.as_ref());
+    watch_list_stay::apply(&mut ctx, &mut p);
+    let swl = special_watch_list::membership(&mut ctx, p.outcome);
+    Some((p, swl))
+}
+
 /// Assess one country for one report year under the law in force that year.
 pub fn assess(input: &AssessmentInput, law: &Law) -> Assessment {
     let year = input.report_year;

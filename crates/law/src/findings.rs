@@ -170,6 +170,13 @@ pub struct Findings {
     pub victim_care_funding: Finding<bool>,
     pub non_penalization: Finding<bool>,
     pub national_action_plan: Finding<bool>,
+    /// The report's judgment opening each area's section (`law_enforcement`, `protection`,
+    /// `prevention`) -> trend value (see `FactKind::EffortsTrend`). Evidence, kept in blind mode.
+    #[serde(default)]
+    pub efforts_trend: BTreeMap<String, Finding<String>>,
+    /// Officials prosecuted or convicted for complicity (a count scoped to officials above zero).
+    #[serde(default)]
+    pub officials_prosecuted: Finding<bool>,
     /// Analyst settings of a criterion directly: `standard.<id>` / `indicium.<id>` -> met?
     pub criteria: BTreeMap<String, Finding<bool>>,
     /// Facts of one kind that disagreed; the engine reports them as diagnostics.
@@ -303,6 +310,23 @@ impl Findings {
             ),
         ] {
             *slot = count_pair(of(kind), year);
+        }
+        for f in of(FactKind::EffortsTrend) {
+            let (Some(area), Some(v)) = (f.scope.clone(), f.value.as_text()) else { continue };
+            let slot = self.efforts_trend.entry(area).or_default();
+            if slot.value.is_none() {
+                *slot = Finding { value: Some(v.to_string()), facts: vec![f.clone()], source: ev };
+            }
+        }
+        let officials: Vec<Fact> = facts
+            .iter()
+            .filter(|f| matches!(f.kind, FactKind::Prosecutions | FactKind::Convictions))
+            .filter(|f| f.scope.as_deref().is_some_and(|s| s.contains("official")))
+            .filter(|f| f.value.as_int().is_some_and(|n| n > 0))
+            .cloned()
+            .collect();
+        if !officials.is_empty() {
+            self.officials_prosecuted = Finding { value: Some(true), facts: officials, source: ev };
         }
         let penalties: Vec<&Fact> = of(FactKind::Penalty).collect();
         let max = penalties

@@ -19,6 +19,7 @@ pub mod checks;
 pub mod criteria;
 pub mod edition;
 pub mod engine;
+pub mod estimate;
 pub mod error;
 pub mod explain;
 pub mod findings;

@@ -13,11 +13,15 @@ use tierwatch_model::ReportYear;
 use crate::criteria::{Criteria, YearRef};
 use crate::edition::Edition;
 use crate::error::LoadError;
+use crate::estimate::TierModel;
 use crate::thresholds::Thresholds;
 
 /// The report years every law folder must cover, each by exactly one edition.
 pub const FIRST_YEAR: u16 = 2001;
 pub const LAST_YEAR: u16 = 2026;
+
+/// The fitted tier model's file, relative to `law/` (written by `tierwatch eval tiers --fit`).
+pub const MODEL_FILE: &str = "model/tier-estimate.toml";
 
 /// The law folder compiled into the binary (paths relative to `law/`). A test checks that this
 /// list matches the files on disk, so a new edition file cannot be forgotten here.
@@ -63,6 +67,7 @@ pub const EMBEDDED: &[(&str, &str)] = &[
         "editions/2019-2026.toml",
         include_str!("../../../law/editions/2019-2026.toml"),
     ),
+    (MODEL_FILE, include_str!("../../../law/model/tier-estimate.toml")),
 ];
 
 /// The whole law: editions by report year, the criteria and the judgment thresholds.
@@ -72,6 +77,8 @@ pub struct Law {
     pub editions: Vec<Edition>,
     pub criteria: Criteria,
     pub thresholds: Thresholds,
+    /// The fitted tier model (`model/tier-estimate.toml`), when the folder has one.
+    pub tier_model: Option<TierModel>,
 }
 
 impl Law {
@@ -94,6 +101,10 @@ impl Law {
             if p.exists() {
                 files.push((name.to_string(), read(&p)?));
             }
+        }
+        let model = dir.join(MODEL_FILE);
+        if model.exists() {
+            files.push((MODEL_FILE.to_string(), read(&model)?));
         }
         let ed_dir = dir.join("editions");
         let entries = std::fs::read_dir(&ed_dir).map_err(|source| LoadError::Io {
@@ -123,7 +134,12 @@ impl Law {
         let mut criteria = None;
         let mut thresholds = None;
         let mut editions: Vec<(String, Edition)> = Vec::new();
+        let mut tier_model = None;
         for (name, text) in files {
+            if name == MODEL_FILE {
+                tier_model = Some(parse::<TierModel>(&name, &text)?);
+                continue;
+            }
             if name == "criteria.toml" {
                 criteria = Some(parse::<Criteria>(&name, &text)?);
             } else if name == "thresholds.toml" {
@@ -149,6 +165,7 @@ impl Law {
             editions,
             criteria,
             thresholds,
+            tier_model,
         })
     }
 
@@ -274,6 +291,17 @@ fn validate_editions(mut editions: Vec<(String, Edition)>) -> Result<Vec<Edition
                     e.span()
                 ),
             });
+        }
+        for (provision, version) in e.provisions.all() {
+            if !crate::provisions::versions(provision).contains(&version) {
+                return Err(LoadError::Invalid {
+                    file: file.clone(),
+                    message: format!(
+                        "provisions.{provision} names `{version}`, which the {provision} module does not implement ({})",
+                        crate::provisions::versions(provision).join(", ")
+                    ),
+                });
+            }
         }
         if let Some(other) = ids.insert(e.id.clone(), file.clone()) {
             return Err(LoadError::Invalid {

@@ -44,7 +44,7 @@ fn embedded_list_names_every_file_on_disk() {
         .unwrap()
         .map(|e| format!("editions/{}", e.unwrap().file_name().to_string_lossy()))
         .collect();
-    on_disk.extend(["criteria.toml".to_string(), "thresholds.toml".to_string()]);
+    on_disk.extend(["criteria.toml".to_string(), "thresholds.toml".to_string(), tierwatch_law::load::MODEL_FILE.to_string()]);
     on_disk.sort();
     let mut listed: Vec<String> = EMBEDDED.iter().map(|(n, _)| n.to_string()).collect();
     listed.sort();
@@ -264,4 +264,28 @@ fn uncertain_values_keep_their_labels() {
         law.criteria.parameters["demand_indicium_first_report_year"].confidence,
         Likely
     );
+}
+
+#[test]
+fn provision_versions_come_from_the_editions() {
+    use tierwatch_law::{assess, AssessmentInput, CountryRef, Findings, History};
+    let input = |y: u16| AssessmentInput {
+        country: CountryRef { iso3: "XXX".into(), name: "Example".into() },
+        report_year: ReportYear(y),
+        findings: Findings::default(),
+        history: History::default(),
+        overrides: vec![],
+    };
+    let rules = |law: &Law, y: u16| -> Vec<String> { assess(&input(y), law).considered.into_iter().map(|t| t.rule).collect() };
+    let law = Law::embedded().unwrap();
+    assert!(rules(&law, 2020).iter().any(|r| r == "watch_list.since_2019"));
+    assert!(rules(&law, 2018).iter().any(|r| r == "watch_list.since_2004"));
+    // An edition that names the older version gets it, whatever the year.
+    let edited = edit("editions/2019-2026.toml", |t| t.replace(r#"watch_list = { value = "since_2019""#, r#"watch_list = { value = "since_2004""#));
+    let law = Law::from_files(edited).unwrap();
+    assert!(rules(&law, 2020).iter().any(|r| r == "watch_list.since_2004"));
+    // A version no module implements is a load error naming the file.
+    let bad = edit("editions/2019-2026.toml", |t| t.replace(r#"waiver = { value = "since_2019""#, r#"waiver = { value = "since_2031""#));
+    let err = Law::from_files(bad).unwrap_err().to_string();
+    assert!(err.contains("2019-2026") && err.contains("since_2031"), "{err}");
 }

@@ -53,6 +53,12 @@ pub enum FactKind {
     Recommendation,
     /// Visas or residence permits granted to trafficking victims (a count).
     VictimVisas,
+    /// The report's own judgment of one area's trend, from the sentence opening a prosecution,
+    /// protection or prevention section ("The government increased law enforcement efforts").
+    /// Value: `increased`, `maintained`, `decreased`, `none` (no efforts) or `level` (a judgment
+    /// with no trend), optionally `_weak`, `_mixed` or `_strong`; scope: the area
+    /// (`law_enforcement`, `protection`, `prevention`). Evidence, not a conclusion.
+    EffortsTrend,
 }
 
 impl FactKind {

@@ -5,6 +5,7 @@ use anyhow::Context;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tierwatch_app::assess::{assess_narrative, Mode};
+use tierwatch_law::estimate::render_estimate;
 use tierwatch_law::{render_explanation, Assessment, Law, Override};
 
 #[derive(clap::Args)]
@@ -19,7 +20,8 @@ pub struct Args {
     /// Override a finding, e.g. `significant_efforts=false`; shows the new outcome beside the original.
     #[arg(long = "set", value_name = "FINDING=VALUE")]
     set: Vec<String>,
-    /// Decide from evidence only: mask the sentences that state tier, compliance or efforts.
+    /// Decide from evidence only: mask the sentences that state tier, compliance or efforts, and
+    /// print the tier estimate (probability of each tier, the evidence behind it with quotes).
     #[arg(long)]
     blind: bool,
     /// Use the law in this folder instead of the built-in copy (editions, criteria, thresholds).
@@ -57,6 +59,11 @@ pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
             }
         }
     };
+    if let Some(e) = &out.estimate {
+        println!("{} {} (blind)", out.assessment.country.name, out.assessment.report_year);
+        print!("{}", render_estimate(e, if args.explain { 0 } else { 4 }));
+        println!("\nThe rules-only engine on the same evidence (thresholds.history.prior_first, UNVERIFIED):");
+    }
     match &out.original {
         Some(original) => {
             show("ORIGINAL  ", original);

@@ -14,12 +14,29 @@ pub struct Args {
     law: Option<PathBuf>,
     #[arg(long)]
     json: bool,
+    /// Instead: narratives whose official tier the evidence does not support (out-of-sample
+    /// probability below `--threshold`), most surprising first, with the evidence and quotes.
+    #[arg(long)]
+    evidence: bool,
+    /// The probability below which `--evidence` lists an official tier.
+    #[arg(long, default_value_t = tierwatch_app::check_evidence::THRESHOLD)]
+    threshold: f64,
 }
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
     let store = super::open_store(db)?;
     let law = super::assess::load_law(args.law.as_deref())?;
     let only = args.country.as_deref().map(tierwatch_app::lookup::country).transpose()?;
+    if args.evidence {
+        let mut report = tierwatch_app::check_evidence::check_evidence(&store, &law, args.threshold)?;
+        report.surprises.retain(|s| only.is_none_or(|c| c.iso3 == s.iso3));
+        if args.json {
+            render::json(&report)?;
+        } else {
+            print!("{}", render::evidence_check(&report));
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     let issues: Vec<_> = tierwatch_app::check::check(&store, &law)?
         .into_iter()
         .filter(|i| only.is_none_or(|c| c.iso3 == i.iso3))

@@ -20,12 +20,14 @@ fn rule(ctx: &Ctx, id: &'static str) -> Rule {
     )
 }
 
-/// Apply the version in force for the report year (none before 2004).
+/// The versions this module implements (named by editions' `provisions.data_presumption`).
+pub const VERSIONS: &[&str] = &["since_2004", "since_2019"];
+
+/// Apply the version the edition names (none in force before 2004).
 pub fn apply(ctx: &mut Ctx) -> Option<Presumed> {
-    if ctx.year.get() >= 2019 {
-        since_2019(ctx)
-    } else {
-        since_2004(ctx)
+    match ctx.edition.provisions.data_presumption.value.as_str() {
+        "since_2019" => since_2019(ctx),
+        _ => since_2004(ctx),
     }
 }
 

@@ -15,6 +15,17 @@ pub mod waiver;
 pub mod watch_list;
 pub mod watch_list_stay;
 
+/// The versions a provision module implements, by the name editions use (`[provisions]`).
+pub fn versions(provision: &str) -> &'static [&'static str] {
+    match provision {
+        "tier_lists" => tier_lists::VERSIONS,
+        "watch_list" => watch_list::VERSIONS,
+        "waiver" => waiver::VERSIONS,
+        "data_presumption" => data_presumption::VERSIONS,
+        _ => &[],
+    }
+}
+
 use crate::assessment::{Premise, Reason, RuleStatus, RuleTrace};
 use crate::param::Confidence;
 

@@ -35,12 +35,14 @@ fn rules() -> [Rule; 3] {
     ]
 }
 
-/// The version in force for the report year.
+/// The versions this module implements (named by editions' `provisions.tier_lists`).
+pub const VERSIONS: &[&str] = &["since_2001", "since_2019"];
+
+/// The version the edition names.
 pub fn place(ctx: &mut Ctx, fully: &Judged, significant: &Judged) -> Placement {
-    if ctx.year.get() >= 2019 {
-        since_2019(ctx, fully, significant)
-    } else {
-        since_2001(ctx, fully, significant)
+    match ctx.edition.provisions.tier_lists.value.as_str() {
+        "since_2019" => since_2019(ctx, fully, significant),
+        _ => since_2001(ctx, fully, significant),
     }
 }
 

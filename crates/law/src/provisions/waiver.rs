@@ -13,11 +13,14 @@ use crate::provisions::{years_text, Rule};
 pub const SINCE_2009: &str = "waiver.since_2009";
 pub const SINCE_2019: &str = "waiver.since_2019";
 
+/// The versions this module implements (named by editions' `provisions.waiver`).
+pub const VERSIONS: &[&str] = &["since_2009", "since_2019"];
+
+/// Apply the version the edition names.
 pub fn apply(ctx: &mut Ctx, p: &mut Placement, downgrade: Option<&Fired>) {
-    if ctx.year.get() >= 2019 {
-        since_2019(ctx, p, downgrade)
-    } else {
-        since_2009(ctx, p, downgrade)
+    match ctx.edition.provisions.waiver.value.as_str() {
+        "since_2019" => since_2019(ctx, p, downgrade),
+        _ => since_2009(ctx, p, downgrade),
     }
 }
 

@@ -21,11 +21,14 @@ struct Eval {
     premises: Vec<Premise>,
 }
 
+/// The versions this module implements (named by editions' `provisions.watch_list`).
+pub const VERSIONS: &[&str] = &["since_2004", "since_2019"];
+
+/// Apply the version the edition names.
 pub fn apply(ctx: &mut Ctx, increasing: &Judged, p: &mut Placement) {
-    if ctx.year.get() >= 2019 {
-        since_2019(ctx, increasing, p)
-    } else {
-        since_2004(ctx, increasing, p)
+    match ctx.edition.provisions.watch_list.value.as_str() {
+        "since_2019" => since_2019(ctx, increasing, p),
+        _ => since_2004(ctx, increasing, p),
     }
 }
 

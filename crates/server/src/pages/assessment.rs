@@ -5,13 +5,13 @@
 use maud::{html, Markup};
 use tierwatch_law::{Assessment, Premise};
 
-fn premise(p: &Premise, iso3: &str, year: u16) -> Markup {
+pub fn premise(p: &Premise, iso3: &str, year: u16) -> Markup {
     match p {
         Premise::Fact { kind, value, provenance, .. } => html! {
             "fact " code { (kind.code()) " = " (value) } ": “"
             a href={ "/country/" (iso3) "/" (year) "?highlight=" (provenance.range.start) "-" (provenance.range.end) "#hl" } { (provenance.quote) } "”"
         },
-        Premise::Param { name, value, citation, confidence } => html! { "law: " code { (name) " = " (value) } " (" (citation) ") [" (confidence.to_string()) "]" },
+        Premise::Param { name, value, citation, confidence } => html! { (if name.starts_with("model.") { "model: " } else { "law: " }) code { (name) " = " (value) } " (" (citation) ") [" (confidence.to_string()) "]" },
         Premise::Prior { report_year, tier } => html! { "prior placement " (report_year.get()) ": " (tier.label()) },
         Premise::Absent { what, presumption } => html! { "absent: " (what) " → " (presumption) },
         Premise::Override { finding, value } => html! { strong { "analyst override: " } code { (finding) "=" (value) } },

@@ -4,6 +4,7 @@
 
 pub mod assessment;
 pub mod country;
+pub mod estimate;
 pub mod map;
 pub mod narrative;
 pub mod tools;

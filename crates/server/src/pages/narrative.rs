@@ -18,12 +18,13 @@ pub struct Highlight {
 }
 
 pub async fn narrative(State(s): State<AppState>, P((c, year)): P<(String, u16)>, Q(h): Q<Highlight>) -> PageResult {
-    let (d, t, a) = s
+    let (d, t, a, e) = s
         .run(move |ctx| {
             let d = tierwatch_app::lookup::narrative(ctx.store, &c, year)?;
             let t = tierwatch_app::timeline::timeline(ctx.store, ctx.law(), &c)?;
             let a = assess_narrative(ctx.store, ctx.law(), &c, year, &[], Mode::Stated)?;
-            Ok((d, t, a.assessment))
+            let e = tierwatch_app::estimate::estimate_narrative(ctx.store, ctx.law(), &c, year)?;
+            Ok((d, t, a.assessment, e))
         })
         .await?;
     let m = &d.document.metadata;
@@ -56,7 +57,10 @@ pub async fn narrative(State(s): State<AppState>, P((c, year)): P<(String, u16)>
                     }
                     (super::country::timeline_svg(&t, Some(year)))
                 }
-                div { (super::assessment::render(&a, "Assessment under the law in force")) }
+                div {
+                    @if let Some(e) = &e { (super::estimate::render(e, m.stated_tier, &iso3, year)) }
+                    (super::assessment::render(&a, "Assessment under the law in force"))
+                }
             }
             h2 #facts { "Facts (" (facts.len()) ")" }
             (facts_table(&facts, hl))
