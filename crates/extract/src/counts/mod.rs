@@ -191,10 +191,19 @@ fn sentence(
             // before, not a count of their own; but "39 cases involving 31 suspects" and
             // "95 traffickers involved in 40 cases" are two.
             if in_cases(t, &toks, n)
-                && mentions
-                    .last()
-                    .is_some_and(|m| m.num.start >= clause_start && m.unit != Some("cases"))
+                && mentions.last().is_some_and(|m| {
+                    m.num.start >= clause_start
+                        && m.unit != Some("cases")
+                        && m.np_end <= n.start
+                        && matches!(t[m.np_end..n.start].trim().to_ascii_lowercase().as_str(), "in" | "in all" | "across")
+                })
             {
+                continue;
+            }
+            // "investigated 42 individuals for pimping", "1,420 individuals convicted on
+            // prostitution charges": counts for another offence than trafficking
+            if other_offence(&t[n.end..]) {
+                last_taken = false;
                 continue;
             }
             let comparison = sentence_compares
@@ -303,6 +312,22 @@ fn official_noun_after(toks: &[Tok], n: &NumberMention) -> bool {
     toks[k + 1..].iter().take(3).map(Tok::lower).take_while(|w| w.chars().all(|c| c.is_alphabetic() || c == '-')).any(|w| {
         matches!(w.as_str(), "officials" | "officers" | "officer" | "policemen" | "soldiers" | "guards" | "judges" | "prosecutors" | "diplomats" | "employees")
     })
+}
+
+/// What a count is for, when it is another offence: "for pimping", "on prostitution
+/// charges", "for promoting prostitution", "for smuggling", "for document forgery" (and no
+/// mention of trafficking on the way).
+static OTHER_OFFENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:[\w\-]+\s+){0,4}?(?:for|on|of)\s+(?:charges\s+of\s+)?(?:the\s+)?(?:[a-z\-]+\s+){0,3}?(?:prostitution|pimping|procuring|procurement|smuggling|fraud|forgery|perjury|witness\s+intimidation|extortion)\b(?:\s+charges)?").unwrap()
+});
+
+fn other_offence(after: &str) -> bool {
+    let mut cut = after.len().min(90);
+    while !after.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let window = after[..cut].split([';', '.', '(']).next().unwrap_or("");
+    OTHER_OFFENCE.find(window).is_some_and(|m| !m.as_str().to_ascii_lowercase().contains("traffick"))
 }
 
 /// A number that is the subject of its own clause: "eight were minors".

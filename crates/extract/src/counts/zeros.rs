@@ -292,13 +292,17 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
             }
         }
     }
+    // the negated phrase and its object ("did not investigate, prosecute, or convict any
+    // labor traffickers"), up to the clause's end or its comparison
     let one_form = found.iter().any(|&(_, a, b)| {
-        ONE_FORM.is_match(
-            &t[a..(b + 30).min(t.len())]
-                .split([',', ';'])
-                .next()
-                .unwrap_or(""),
-        )
+        let mut end = (b + 30).min(t.len());
+        while !t.is_char_boundary(end) {
+            end -= 1;
+        }
+        let phrase = &t[a..end];
+        let phrase = phrase.split([';', '(']).next().unwrap_or("");
+        let phrase = phrase.split(" compared").next().unwrap_or("");
+        ONE_FORM.is_match(phrase)
     });
     if one_form {
         return true;
