@@ -1,6 +1,6 @@
 //! `tierwatch eval extraction [--gold DIR --docs DIR]` and `tierwatch eval tiers`.
 //!
-//! Without `--gold`, extraction is scored on three sets, each reported apart: the shared gold
+//! Without `--gold`, extraction is scored on four sets, each reported apart: the shared gold
 //! (`SHARED/gold` over `SHARED/corpus`), our own blind-annotated gold (`data/gold/dev` and
 //! `data/gold/heldout` over `SHARED/corpus`, reported apart; see data/gold/README.md) and the other-year excerpts (`SHARED/excerpts/gold` over
 //! `SHARED/excerpts`), with `SHARED` = `--shared` (default `../shared`).
@@ -19,7 +19,7 @@ pub struct Args {
 enum What {
     /// Score extracted facts against gold annotations (../shared/gold/SCHEMA.md).
     Extraction {
-        /// Folder of gold JSON files (one set); without it, the three default sets.
+        /// Folder of gold JSON files (one set); without it, the four default sets.
         #[arg(long, requires = "docs")]
         gold: Option<PathBuf>,
         /// Folder the gold files' `document` paths are relative to.

@@ -114,6 +114,18 @@ mod tests {
     }
 
     #[test]
+    fn a_2014_page_with_a_bare_tier_line_names_its_country_in_the_title() {
+        let page = "<html><head><title>Thailand | 2014 Trafficking in Persons Report</title></head><body><main>\
+            <p>Tier 3</p><p>Thailand (Tier 3*) is a source, destination, and transit country for men, women, and children subjected to forced labor and sex trafficking.</p>\
+            <p>The Government of Thailand does not fully comply with the minimum standards for the elimination of trafficking.</p></main></body></html>";
+        let out = read_html(&decode(page.as_bytes()).unwrap(), "x.html", &ReadOptions::default()).unwrap();
+        let d = &out.documents[0];
+        assert_eq!((d.metadata.iso3.as_str(), d.metadata.stated_tier, d.metadata.report_year.unwrap().get()), ("THA", Some(tierwatch_model::Tier::Tier3), 2014));
+        assert!(d.text.starts_with("Tier 3\n\nThailand (Tier 3*)"), "{}", d.text);
+        assert!(out.notes.iter().any(|n| n.contains("page title")), "{:?}", out.notes);
+    }
+
+    #[test]
     fn text_maps_back_to_the_text_node_bytes() {
         let page = "<html><head><title>2018 Trafficking in Persons Report: Mexico</title><script>var a = '<p>x</p>';</script></head>\
             <body><header>Menu</header><main><h1>Mexico</h1><p><strong>MEXICO: Tier 2</strong></p>\
