@@ -53,7 +53,7 @@ static COMPARE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// What follows a comparison number: "in 2016", "in FY 2016", "the previous year".
 static COMPARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:federal|state|new|total|cases?|suspects?|defendants?|traffickers?|victims?|investigations?|prosecutions?|convictions?|individuals|both)\s+){0,3}(?:in|during|for)\s+(?:both\s+)?(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?:19|20)\d\d\b|^\s*(?:[a-z\-]+\s+){0,2}?(?:in|during)\s+the\s+(?:previous|prior|last|preceding)\b|^\s*(?:[a-z\-]+\s+){0,2}?(?:the\s+)?(?:previous|prior|preceding)\s+(?:year|reporting)").unwrap()
+    Regex::new(r"(?i)^\s*(?:(?:federal|state|new|total|cases?|suspects?|defendants?|traffickers?|victims?|investigations?|prosecutions?|convictions?|individuals|both)\s+){0,3}(?:in|during|for)\s+(?:both\s+)?(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?:19|20)\d\d\b|^\s*(?:[a-z\-]+\s+){0,2}?(?:in|during)\s+the\s+(?:previous|prior|last|preceding)\b|^\s*(?:[a-z\-]+\s+){0,2}?(?:the\s+)?(?:previous|prior|preceding)\s+(?:(?:two|three|four|five|\d)\s+)?(?:years?|reporting)").unwrap()
 });
 
 static COMPARE_AFTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
@@ -200,6 +200,11 @@ fn sentence(
             {
                 continue;
             }
+            // "One investigation led to the prosecution of four suspects": a sentence that
+            // opens on "One" tells of one case, it does not count them
+            if !n.digits && n.value == 1 && t[..n.start].trim().is_empty() && tells_of_one_case(&toks, n) {
+                continue;
+            }
             // "investigated 42 individuals for pimping", "1,420 individuals convicted on
             // prostitution charges": counts for another offence than trafficking
             if other_offence(&t[n.end..]) {
@@ -327,7 +332,20 @@ fn other_offence(after: &str) -> bool {
         cut -= 1;
     }
     let window = after[..cut].split([';', '.', '(']).next().unwrap_or("");
-    OTHER_OFFENCE.find(window).is_some_and(|m| !m.as_str().to_ascii_lowercase().contains("traffick"))
+    // forced and child prostitution are sex trafficking
+    OTHER_OFFENCE.find(window).is_some_and(|m| {
+        let l = m.as_str().to_ascii_lowercase();
+        !l.contains("traffick") && !l.contains("forced prostitution") && !l.contains("child prostitution") && !l.contains("coerced")
+    })
+}
+
+/// "One investigation led to ...", "One case involved ...": one case told of.
+fn tells_of_one_case(toks: &[Tok], n: &NumberMention) -> bool {
+    let Some(k) = toks.iter().position(|x| x.start == n.start) else { return false };
+    let noun = toks.get(k + 1).map(Tok::lower).unwrap_or_default();
+    let verb = toks.get(k + 2).map(Tok::lower).unwrap_or_default();
+    (words::kind_noun(&noun).is_some() || noun == "case")
+        && matches!(verb.as_str(), "led" | "resulted" | "involved" | "concerned" | "ended" | "began" | "started")
 }
 
 /// A number that is the subject of its own clause: "eight were minors".
@@ -726,8 +744,15 @@ fn single_kind(
             let mut out = vec![(k, unit)];
             // "prosecuting and convicting 13 child traffickers": both
             if j >= 2 && matches!(before[j - 1].lower().as_str(), "and" | "or") {
-                let verb =
-                    before[j - 2].lower().ends_with("ing") || before[j - 2].lower().ends_with("ed");
+                // "prosecuting and convicting 13", "the prosecution and conviction of one"
+                // (two nouns only where the first heads no number of its own: not "15
+                // investigations and prosecutions of 49")
+                let w2 = before[j - 2].lower();
+                let nouns = words::kind_noun(&w2).is_some()
+                    && words::kind_noun(w.text).is_some()
+                    && !(j >= 3 && before[j - 3].text.chars().next().is_some_and(|c| c.is_ascii_digit()))
+                    && !(j >= 3 && crate::numbers::numbers(before[j - 3].text).first().is_some_and(|n| n.start == 0 && n.end == before[j - 3].text.len()));
+                let verb = w2.ends_with("ing") || w2.ends_with("ed") || nouns;
                 if let Some(k2) = words::trigger(before[j - 2].text)
                     .filter(|k2| verb && *k2 != k && *k2 != FactKind::VictimsIdentified)
                 {

@@ -123,7 +123,7 @@ pub fn np_stop(word: &str) -> bool {
 pub fn breaker(word: &str) -> bool {
     let w = word.to_ascii_lowercase();
     [
-        "referr", "assist", "provid", "repatriat", "shelter", "train", "receiv", "sentenc", "arrest", "detain",
+        "referr", "assist", "provid", "repatriat", "sheltered", "sheltering", "train", "receiv", "sentenc", "arrest", "detain",
         "deport", "rescu", "remov", "served", "serving", "supported", "supporting", "housed", "housing", "employed", "registered", "recorded", "filed", "returned",
         "fined", "acquit", "releas", "dismiss", "closed", "pending", "ongoing", "screen", "inspect", "accommodat",
         "reintegrat", "compensat", "interview", "certif", "extradit", "resolved", "appeal", "suspend",

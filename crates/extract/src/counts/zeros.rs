@@ -136,6 +136,25 @@ fn object_filler(w: &str) -> bool {
     )
 }
 
+/// The gerund a "not" negates ("not identifying"), which the body must still read.
+static GERUND_AFTER_NOT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:identifying|investigating|prosecuting|convicting|initiating|reporting)$").unwrap());
+
+/// Where a negation stands; its end is where the negated words start.
+#[derive(Clone, Copy)]
+struct NegationMatch {
+    start: usize,
+    end: usize,
+}
+
+impl NegationMatch {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+}
+
 /// A sentence about complicit officials: its zeros are complicity, not law-enforcement counts.
 static COMPLICIT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bcomplicit|\bcomplicity\b").unwrap());
@@ -162,6 +181,11 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
         return false;
     }
     for m in NEGATION.find_iter(t) {
+        // "compared with not identifying any victims": the gerund is the negated trigger
+        let m = match GERUND_AFTER_NOT.find(m.as_str()) {
+            Some(g) => NegationMatch { start: m.start(), end: m.start() + g.start() },
+            None => NegationMatch { start: m.start(), end: m.end() },
+        };
         let clause_start = t[..m.start()].rfind([';', ',']).map(|p| p + 1).unwrap_or(0);
         if QUANTIFIED_SUBJECT.is_match(&t[clause_start..m.start()]) {
             continue;
@@ -174,7 +198,7 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
         if UNKNOWN.is_match(body) {
             continue;
         }
-        let neither = m.as_str().eq_ignore_ascii_case("neither");
+        let neither = t[m.start()..m.end()].eq_ignore_ascii_case("neither");
         let toks = tokens(body);
         let mut kinds: Vec<FactKind> = Vec::new();
         let mut started = false;
