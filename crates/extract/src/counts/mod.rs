@@ -180,6 +180,7 @@ fn sentence(
                 // a comparison after "including ..." compares the total; after "Of these,
                 // eight were minors" it compares the part
                 last_taken &= !of_these;
+                last_was_part = true;
                 continue;
             }
             // within "Of these, ..." only counts that name their own kind stand alone

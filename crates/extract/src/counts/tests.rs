@@ -124,3 +124,53 @@ fn noun_phrases_end_at_verbs() {
     assert_eq!(counts("This was an increase from 77 investigations and seven case prosecutions in 2015."), ["investigations 77 2015 exact", "prosecutions 7 2015 exact"]);
     assert!(counts("A senior police official noted at least one state did not report conviction data.").is_empty());
 }
+
+#[test]
+fn zeros_written_many_ways() {
+    // "has not reported investigating", "has never reported convicting"
+    assert_eq!(
+        counts("The government has not reported investigating a trafficker since 2014 and has never reported convicting a trafficker."),
+        ["investigations 0 ? exact", "convictions 0 ? exact"]
+    );
+    // "did not identify or refer any victims"
+    assert_eq!(counts("Since 2014, it did not identify or refer any trafficking victims to protective services."), ["victims_identified 0 ? exact"]);
+    // complicity in a later clause does not make the zero a complicity count
+    assert_eq!(
+        counts("To date, the government has failed to convict a trafficker and a ruling is still pending on penalties for complicit police officers in a 2015 case."),
+        ["convictions 0 ? exact"]
+    );
+    // both forms named: all trafficking, a zero of the kind
+    assert_eq!(counts("The government did not report any convictions in 2017 for sex trafficking or forced labor."), ["convictions 0 2017 exact"]);
+    // one form only: a part of the kind's figures, left out with its comparison
+    assert!(counts("The government did not report prosecuting any alleged sex traffickers, compared with prosecutions of 15 defendants during the previous year.").is_empty());
+    // complicity named before the negation: the zeros are about those officials
+    assert!(counts("Authorities investigated officials potentially complicit in trafficking offenses but did not report prosecutions or convictions.").is_empty());
+}
+
+#[test]
+fn units_breakdowns_and_other_offences() {
+    // "N defendants in M cases" is one count; "N cases involving M suspects" two
+    assert_eq!(counts("The government secured convictions of 13 defendants in seven cases in 2016."), ["convictions 13 2016 exact"]);
+    assert_eq!(
+        counts("In 2020, authorities initiated prosecution of 39 cases involving 31 suspects."),
+        ["prosecutions 39 2020 exact", "prosecutions 31 2020 exact"]
+    );
+    // parts after a dash pair and inside brackets, the comparison of the total kept
+    assert_eq!(
+        counts("The government identified 482 victims of trafficking—45 adult females, 111 boys, and 326 girls—compared with 383 victims identified in 2020."),
+        ["victims_identified 482 2021 exact", "victims_identified 383 2020 exact"]
+    );
+    // a comparison of a part is a part
+    assert_eq!(
+        counts("The government identified 455 victims in 2017 (824 in 2016), including 336 sex trafficking victims (335 in 2016) and 119 labor trafficking victims (489 in 2016)."),
+        ["victims_identified 455 2017 exact", "victims_identified 824 2016 exact"]
+    );
+    // participles carry the kind inside a comparison
+    assert_eq!(
+        counts("In 2020, authorities convicted 12 traffickers, compared with nine traffickers prosecuted and 12 convicted in 2019."),
+        ["convictions 12 2020 exact", "prosecutions 9 2019 exact", "convictions 12 2019 exact"]
+    );
+    // counts for another offence
+    assert!(counts("Police investigated 42 individuals for pimping.").is_empty());
+    assert_eq!(counts("There were 17 upheld convictions for forced prostitution in 2017."), ["convictions 17 2017 exact"]);
+}

@@ -40,6 +40,7 @@ fn lead_filler(w: &str) -> bool {
         w,
         "report"
             | "reporting"
+            | "reported"
             | "initiate"
             | "initiating"
             | "begin"
@@ -177,10 +178,20 @@ static ONE_FORM: LazyLock<Regex> = LazyLock::new(|| {
 pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fact>) -> bool {
     let t = s.text;
     let mut found: Vec<(FactKind, usize, usize)> = Vec::new();
-    if COMPLICIT.is_match(t) {
-        return false;
-    }
+    // zeros about complicit officials are complicity: where complicity is named before the
+    // negation ("investigate officials potentially complicit ... but did not report
+    // prosecutions") or in its object ("... of government employees complicit in ...");
+    // not where a later clause turns to them ("failed to convict a trafficker and a ruling
+    // is pending on penalties for complicit police officers")
+    let complicit_at = COMPLICIT.find(t).map(|m| m.start());
     for m in NEGATION.find_iter(t) {
+        if let Some(c) = complicit_at {
+            let clause_end = t[m.end()..].find([';', '.']).map(|i| m.end() + i).unwrap_or(t.len());
+            let object_end = t[m.end()..clause_end].find(" and ").map(|i| m.end() + i).unwrap_or(clause_end);
+            if c < m.start() || c < object_end {
+                continue;
+            }
+        }
         // "compared with not identifying any victims": the gerund is the negated trigger
         let m = match GERUND_AFTER_NOT.find(m.as_str()) {
             Some(g) => NegationMatch { start: m.start(), end: m.start() + g.start() },
@@ -230,9 +241,11 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
                 object = true;
             }
             let ok = if started {
+                // "identify or refer any victims", "identification and protection of any"
                 object_filler(&lw)
-                    || words::breaker(&lw) && lw.starts_with("assist")
+                    || words::breaker(&lw) && (lw.starts_with("assist") || lw.starts_with("referr"))
                     || lw.starts_with("protect")
+                    || matches!(lw.as_str(), "refer" | "refers")
             } else if saw_any
                 && lw != "any"
                 && unknown_after_any < 2
@@ -269,10 +282,13 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
         }
         let span = &body[..end.max(1).min(body.len())];
         let tail = &body[end.min(body.len())..];
-        if OFFICIALS.is_match(span)
-            || OFFICIALS.is_match(&tail[..tail.len().min(60)])
-                && !tail.trim_start().starts_with("compared")
-        {
+        // the object's own words, up to 60 bytes (at a char boundary) and before a new clause
+        let mut cut = tail.len().min(60);
+        while !tail.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let near = [" and ", " is ", " are ", " was ", " were ", ";"].iter().fold(&tail[..cut], |n, sep| n.split(sep).next().unwrap_or(""));
+        if OFFICIALS.is_match(span) || OFFICIALS.is_match(near) && !tail.trim_start().starts_with("compared") {
             continue;
         }
         for k in kinds {
@@ -319,14 +335,18 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
     // the negated phrase and its object ("did not investigate, prosecute, or convict any
     // labor traffickers"), up to the clause's end or its comparison
     let one_form = found.iter().any(|&(_, a, b)| {
-        let mut end = (b + 30).min(t.len());
+        let mut end = (b + 80).min(t.len());
         while !t.is_char_boundary(end) {
             end -= 1;
         }
         let phrase = &t[a..end];
         let phrase = phrase.split([';', '(']).next().unwrap_or("");
         let phrase = phrase.split(" compared").next().unwrap_or("");
-        ONE_FORM.is_match(phrase)
+        let phrase = phrase.split('.').next().unwrap_or("");
+        // "for sex trafficking or forced labor" names both: all forms, no part
+        let forms: std::collections::BTreeSet<bool> =
+            ONE_FORM.find_iter(phrase).map(|f| f.as_str().to_ascii_lowercase().starts_with("sex")).collect();
+        forms.len() == 1
     });
     if one_form {
         return true;
