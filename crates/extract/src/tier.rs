@@ -66,6 +66,12 @@ static NOT_ELIGIBLE: LazyLock<Regex> = LazyLock::new(|| {
 static DOWNGRADED_T3: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)downgraded\s+to\s+Tier\s+3").unwrap());
 
+/// "there was a government policy or pattern of human trafficking", "a pattern of employing
+/// or recruiting child soldiers"; "no ... policy or pattern" is its denial.
+static POLICY_OR_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bthere\s+(?:was|is|were|has\s+been)\s+(?P<neg>no\s+(?:\w+\s+)?)?(?:an?\s+)?(?:government\s+)?(?:policy\s+or\s+)?pattern\s+of\s+(?:human\s+trafficking|trafficking|forced\s+labor|sex(?:ual)?\s+slavery|(?:employing|recruiting|using)\b[^.;]{0,40}\bchild\s+soldiers)").unwrap()
+});
+
 static WATCH_LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)Watch\s+List").unwrap());
 static COMMITMENTS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:future\s+)?commitments?\b").unwrap());
@@ -88,6 +94,13 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     let sents = cx.sentences();
     for s in sents.iter().filter(|s| is_intro(s)) {
         sentence(cx, s, &mut local);
+    }
+    // the policy-or-pattern finding may stand outside the intro (a 2019+ prosecution part)
+    for s in sents.iter().filter(|s| !is_intro(s) && !s.in_any(&[SectionKind::Recommendations])) {
+        for c in POLICY_OR_PATTERN.captures_iter(s.text) {
+            let m = c.get(0).unwrap();
+            local.push(cx.fact(FactKind::PolicyOrPattern, FactValue::Bool(c.name("neg").is_none()), s.clause(m.start(), m.end()), NAME, VERSION));
+        }
     }
     derived(cx, &mut local);
     out.extend(local);
@@ -204,6 +217,10 @@ fn sentence(cx: &Ctx, s: &Sent, out: &mut Vec<Fact>) {
                 out.push(cx.fact(FactKind::TierMovement, text("remained"), range, NAME, VERSION));
             }
         }
+    }
+    for c in POLICY_OR_PATTERN.captures_iter(t) {
+        let m = c.get(0).unwrap();
+        out.push(cx.fact(FactKind::PolicyOrPattern, FactValue::Bool(c.name("neg").is_none()), s.clause(m.start(), m.end()), NAME, VERSION));
     }
     for c in WAIVER.captures_iter(t) {
         let m = c.get(0).unwrap();
@@ -330,6 +347,15 @@ mod tests {
         assert_eq!(facts(t, FactKind::AutoDowngrade), ["true"]);
         assert_eq!(facts(t, FactKind::Tier), ["tier3"]);
         assert_eq!(facts(t, FactKind::TierMovement), ["downgraded"]);
+    }
+
+    #[test]
+    fn a_government_policy_or_pattern() {
+        let t = "During the reporting period, there was a government policy or pattern of human trafficking in prison camps.";
+        assert_eq!(facts(t, FactKind::PolicyOrPattern), ["true"]);
+        let t = "In addition, there was a pattern of employing or recruiting child soldiers and a pattern of sexual slavery.";
+        assert_eq!(facts(t, FactKind::PolicyOrPattern), ["true"]);
+        assert!(facts("The government maintained a pattern of cooperation with NGOs.", FactKind::PolicyOrPattern).is_empty());
     }
 
     #[test]

@@ -196,6 +196,7 @@ pub const STATED_KINDS: &[FactKind] = &[
     FactKind::Waiver,
     FactKind::AutoDowngrade,
     FactKind::SpecialCaseConsecutiveYears,
+    FactKind::PolicyOrPattern,
 ];
 
 impl Findings {
@@ -247,6 +248,11 @@ impl Findings {
         self.auto_downgrade_stated = self.bool_finding(
             "auto_downgrade_stated",
             of(FactKind::AutoDowngrade),
+            FindingSource::Stated,
+        );
+        self.proof_of_failure = self.bool_finding(
+            "proof_of_failure",
+            of(FactKind::PolicyOrPattern),
             FindingSource::Stated,
         );
         let special: Vec<&Fact> = of(FactKind::Tier)

@@ -59,6 +59,10 @@ pub enum FactKind {
     /// with no trend), optionally `_weak`, `_mixed` or `_strong`; scope: the area
     /// (`law_enforcement`, `protection`, `prevention`). Evidence, not a conclusion.
     EffortsTrend,
+    /// "There was a government policy or pattern of human trafficking" (true) or "no ...
+    /// policy or pattern" (false): the finding behind the 2019 law's proof of failure to make
+    /// significant efforts. A conclusion, masked in blind mode.
+    PolicyOrPattern,
 }
 
 impl FactKind {

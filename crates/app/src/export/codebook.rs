@@ -35,6 +35,7 @@ const KINDS: &[(FactKind, &str)] = &[
     (FactKind::NationalActionPlan, "a national action plan exists / was adopted (true) or not"),
     (FactKind::Recommendation, "one item of the recommendations list (value_text)"),
     (FactKind::VictimVisas, "visas or residence permits granted to victims (value_int)"),
+    (FactKind::PolicyOrPattern, "the report states a government policy or pattern of trafficking (value_bool true) or that there was none (false); the finding behind the 2019 law's proof of failure"),
     (FactKind::EffortsTrend, "the report's judgment of one area's trend opening a P section (value_text: increased, maintained, decreased, none, level, optionally _weak/_mixed/_strong; scope: law_enforcement, protection, prevention)"),
 ];
 
@@ -85,6 +86,6 @@ mod tests {
         kinds.sort();
         kinds.dedup();
         assert_eq!(kinds.len(), KINDS.len(), "a kind is described twice");
-        assert_eq!(kinds.len(), 30, "a FactKind was added or removed: update KINDS");
+        assert_eq!(kinds.len(), 31, "a FactKind was added or removed: update KINDS");
     }
 }
