@@ -21,6 +21,11 @@ static COMPLICITY: LazyLock<Regex> = LazyLock::new(|| {
 static NONE_REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bno\s+(?:new\s+)?reports?\s+of|\bthere\s+were\s+no\s+(?:reports|allegations|investigations|cases)|\bdid\s+not\s+report\s+any\s+(?:new\s+)?(?:investigations|prosecutions|convictions|cases)|\bno\s+(?:investigations|prosecutions|convictions|allegations)\b|\bnor\s+were\s+there").unwrap()
 });
+/// A prosecution, conviction or sentence of officials, told as done.
+static ACTION_AGAINST_OFFICIALS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:prosecut\w*|convict\w*|indict\w*|charged|sentenced)\b[^.;]{0,60}?\b(?:officials?|officers?|police(?:men)?|soldiers?|judges?|prosecutors?|guards?|employees)\b|\b(?:officials?|officers?|policemen|soldiers|judges|guards)\b[^.;]{0,40}?\b(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:prosecuted|convicted|sentenced|indicted|charged)\b").unwrap()
+});
+
 /// Who the complicity of the report is about: officials and the state's agents.
 static OFFICIALDOM: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bofficials?\b|\bofficers?\b|\bpolice|\bgovernment\s+(?:employees?|personnel|workers|agents?)|\bpublic\s+(?:servants?|employees?)|\bcivil\s+servants?|\bjudges?\b|\bjudicia|\bprosecutors?\b|\bguards?\b|\bauthorities\b|\bpersonnel\b|\bsoldiers?\b|\bmilitary\b|\bdiplomat|\bpoliticians?\b|\blaw\s+enforcement\b|\bimmigration\b|\bborder\b|\bcustoms\b|\bstate\s+(?:employees?|agents?|actors?)|\bgovernment\s+complicity|\bofficial\s+complicity|\bcomplicity\s+(?:of|by|among)\s+(?:the\s+)?(?:government|state)|\bmayors?\b|\bministers?\b|\bemployees\b").unwrap()
@@ -64,7 +69,10 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
         // any clause that reports complicity makes the sentence report it
         let v = clauses(s.text).iter().any(|c| COMPLICITY.is_match(c) && !NONE_REPORTED.is_match(c));
         let mut f = cx.fact(FactKind::OfficialComplicity, FactValue::Bool(v), s.all(), NAME, VERSION);
-        f.scope = Some("officials".into());
+        // "initiated prosecution of seven, and convicted 12 officials complicit in
+        // trafficking crimes": the report tells of action against complicit officials
+        let acted = v && clauses(s.text).iter().any(|c| ACTION_AGAINST_OFFICIALS.is_match(c) && !NONE_REPORTED.is_match(c));
+        f.scope = Some(if acted { "officials_prosecuted" } else { "officials" }.into());
         let _ = m;
         out.push(f);
     }
@@ -104,6 +112,14 @@ mod tests {
     fn a_concern_in_one_clause_outweighs_no_prosecutions_in_another() {
         assert_eq!(complicity("The government did not report any investigations, prosecutions, or convictions of government employees complicit in trafficking offenses; however, official complicity and corruption were significant concerns."), ["true"]);
         assert_eq!(complicity("Despite serious concerns of official complicity and corruption in slavery cases, the government did not report any prosecutions or convictions of government officials complicit in human trafficking offenses."), ["true"]);
+    }
+
+    #[test]
+    fn action_against_complicit_officials_is_marked() {
+        let facts = run_kind(run, "Thailand", Prosecution, "In 2017, the government initiated investigations of 26 officials, initiated prosecution of seven, and convicted 12 officials complicit in trafficking crimes.", FactKind::OfficialComplicity);
+        assert_eq!(facts[0].scope.as_deref(), Some("officials_prosecuted"));
+        let facts = run_kind(run, "Mexico", Prosecution, "The government did not report any investigations, prosecutions, or convictions of government employees complicit in trafficking offenses.", FactKind::OfficialComplicity);
+        assert_eq!(facts[0].scope.as_deref(), Some("officials"));
     }
 
     #[test]

@@ -326,9 +326,16 @@ impl Findings {
         }
         let officials: Vec<Fact> = facts
             .iter()
-            .filter(|f| matches!(f.kind, FactKind::Prosecutions | FactKind::Convictions))
-            .filter(|f| f.scope.as_deref().is_some_and(|s| s.contains("official")))
-            .filter(|f| f.value.as_int().is_some_and(|n| n > 0))
+            .filter(|f| {
+                // counts scoped to officials, or a complicity sentence telling of officials
+                // prosecuted or convicted (counts about complicit officials are complicity)
+                matches!(f.kind, FactKind::Prosecutions | FactKind::Convictions)
+                    && f.scope.as_deref().is_some_and(|s| s.contains("official"))
+                    && f.value.as_int().is_some_and(|n| n > 0)
+                    || f.kind == FactKind::OfficialComplicity
+                        && f.scope.as_deref() == Some("officials_prosecuted")
+                        && f.value.as_bool() == Some(true)
+            })
             .cloned()
             .collect();
         if !officials.is_empty() {
