@@ -191,6 +191,22 @@ fn sentence(
             // "convicted 13 defendants in seven cases": the cases are the unit of the count
             // before, not a count of their own; but "39 cases involving 31 suspects" and
             // "95 traffickers involved in 40 cases" are two.
+            // "convicting three Egyptians in one case": after a number and its noun
+            let after_number = seen_before_number(&nums, n).is_some_and(|p| {
+                p.end >= clause_start && {
+                    let between = t[p.end..n.start].trim().to_ascii_lowercase();
+                    let words: Vec<&str> = between.split_whitespace().collect();
+                    words.len() <= 4 && words.last() == Some(&"in") && words.iter().all(|w| w.chars().all(|c| c.is_alphabetic() || c == '-'))
+                        && !words.iter().any(|w| w.starts_with("involv"))
+                }
+            });
+            if in_cases(t, &toks, n) && after_number {
+                continue;
+            }
+            // "it is not clear if any of the three defendants have been prosecuted"
+            if UNCERTAIN.is_match(&t[clause_start..n.start]) {
+                continue;
+            }
             if in_cases(t, &toks, n)
                 && mentions.last().is_some_and(|m| {
                     m.num.start >= clause_start
@@ -339,6 +355,15 @@ fn other_offence(after: &str) -> bool {
         !l.contains("traffick") && !l.contains("forced prostitution") && !l.contains("child prostitution") && !l.contains("coerced")
     })
 }
+
+/// The number before `n` in the sentence, other than a year.
+fn seen_before_number<'a>(nums: &'a [NumberMention], n: &NumberMention) -> Option<&'a NumberMention> {
+    nums.iter().filter(|m| m.end <= n.start && !numbers::is_year(m)).last()
+}
+
+/// Doubt before a number: "it is not clear if", "unclear whether".
+static UNCERTAIN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bnot\s+clear\s+(?:if|whether)\b|\bunclear\s+(?:if|whether)\b|\bunknown\s+whether\b").unwrap());
 
 /// "One investigation led to ...", "One case involved ...": one case told of.
 fn tells_of_one_case(toks: &[Tok], n: &NumberMention) -> bool {
@@ -563,6 +588,19 @@ fn headless(toks: &[Tok], n: &NumberMention) -> Vec<(FactKind, Option<&'static s
         return vec![];
     };
     let next = toks.get(k + 1).map(|x| x.lower()).unwrap_or_default();
+    // "convicting three Egyptians in one case", "prosecuted 12 Nigerians": a verb's object
+    // named by a plural noun outside the lists (nationals, workers) is still its count
+    if k > 0 && k + 1 < toks.len() {
+        let prev = toks[k - 1].lower();
+        let noun = toks[k + 1].text;
+        let plural = noun.len() > 3 && noun.ends_with('s') && noun.chars().all(char::is_alphabetic) && !words::np_stop(noun);
+        let unit_word = matches!(next.as_str(), "years" | "months" | "days" | "weeks" | "hours" | "times" | "cases" | "victims");
+        if plural && !unit_word && (prev.ends_with("ed") || prev.ends_with("ing")) && !prev.contains('-') {
+            if let Some(kind) = words::trigger(&prev).filter(|x| *x != FactKind::VictimsIdentified) {
+                return vec![(kind, Some("individuals"))];
+            }
+        }
+    }
     if k > 0 && matches!(next.as_str(), "of" | "for" | "under" | "on") {
         let prev = toks[k - 1].lower();
         if prev.ends_with("ed") || prev.ends_with("ing") {
