@@ -145,6 +145,7 @@ fn sentence(
     let mut last_taken = true;
     let mut last_seen_end = 0;
     let mut last_was_part = false;
+    let mut other_offence_before = false;
     let about_officials = nums.iter().any(|n| official_noun_after(&toks, n));
     let sentence_compares = SENTENCE_COMPARES.is_match(t);
     let mut i = 0;
@@ -226,6 +227,14 @@ fn sentence(
             // prostitution charges": counts for another offence than trafficking
             if other_offence(&t[n.end..]) {
                 last_taken = false;
+                other_offence_before = true;
+                continue;
+            }
+            // "..., compared with the prosecution of 3,989 brick kiln owners": the comparison
+            // of a count for another offence
+            // (the rest of such a sentence tells of that offence, unless a count names
+            // trafficking: "42 individuals for pimping and 12 suspects for trafficking")
+            if other_offence_before && !names_trafficking_soon(&t[n.end..]) {
                 continue;
             }
             let comparison = sentence_compares
@@ -331,7 +340,7 @@ static SENTENCE_COMPARES: LazyLock<Regex> = LazyLock::new(|| {
 /// officials.
 fn official_noun_after(toks: &[Tok], n: &NumberMention) -> bool {
     let Some(k) = toks.iter().position(|x| x.start == n.start) else { return false };
-    toks[k + 1..].iter().take(3).map(Tok::lower).take_while(|w| w.chars().all(|c| c.is_alphabetic() || c == '-')).any(|w| {
+    toks[k + 1..].iter().take(7).map(Tok::lower).filter(|w| w != "(" && w != ")").take(5).take_while(|w| w.chars().all(|c| c.is_alphabetic() || c == '-')).any(|w| {
         matches!(w.as_str(), "officials" | "officers" | "officer" | "policemen" | "soldiers" | "guards" | "judges" | "prosecutors" | "diplomats" | "employees")
     })
 }
@@ -340,7 +349,7 @@ fn official_noun_after(toks: &[Tok], n: &NumberMention) -> bool {
 /// charges", "for promoting prostitution", "for smuggling", "for document forgery" (and no
 /// mention of trafficking on the way).
 static OTHER_OFFENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:[\w\-]+\s+){0,4}?(?:for|on|of)\s+(?:charges\s+of\s+)?(?:the\s+)?(?:[a-z\-]+\s+){0,3}?(?:prostitution|pimping|procuring|procurement|smuggling|fraud|forgery|perjury|witness\s+intimidation|extortion)\b(?:\s+charges)?").unwrap()
+    Regex::new(r"(?i)^\s+(?:[\w\-]+\s+){0,4}?(?:for|on|of)\s+(?:charges\s+of\s+)?(?:the\s+)?(?:[a-z\-]+\s+){0,3}?(?:prostitution|pimping|procuring|procurement|smuggling|fraud|forgery|perjury|witness\s+intimidation|extortion|illegal\s+recruitment|(?:immigration|labou?r)\s+(?:act|law|code)\s+violations?|lack\s+of\s+compliance\s+with\s+labou?r\s+laws?|violations?\s+of\s+(?:the\s+)?labou?r\s+(?:laws?|code))\b(?:\s+charges)?").unwrap()
 });
 
 fn other_offence(after: &str) -> bool {
@@ -359,6 +368,16 @@ fn other_offence(after: &str) -> bool {
 /// The number before `n` in the sentence, other than a year.
 fn seen_before_number<'a>(nums: &'a [NumberMention], n: &NumberMention) -> Option<&'a NumberMention> {
     nums.iter().filter(|m| m.end <= n.start && !numbers::is_year(m)).last()
+}
+
+/// Whether the words right after a number (to the clause's end, at most 60 bytes) name
+/// trafficking.
+fn names_trafficking_soon(after: &str) -> bool {
+    let mut cut = after.len().min(60);
+    while !after.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    after[..cut].split([';', ',']).next().unwrap_or("").to_ascii_lowercase().contains("traffick")
 }
 
 /// Doubt before a number: "it is not clear if", "unclear whether".
@@ -640,7 +659,7 @@ fn headless(toks: &[Tok], n: &NumberMention) -> Vec<(FactKind, Option<&'static s
     ) || k + 1 >= toks.len();
     if k >= 1 && ends_np {
         let prev = toks[k - 1].lower();
-        if prev.ends_with("ed") && !prev.contains('-') {
+        if (prev.ends_with("ed") || prev.ends_with("ing")) && !prev.contains('-') {
             if let Some(kind) = words::trigger(&prev).filter(|x| *x != FactKind::VictimsIdentified)
             {
                 return vec![(kind, Some("individuals"))];

@@ -13,7 +13,7 @@ use super::words::{self, tokens};
 use crate::context::{Ctx, Sent};
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:did|does|do|has|have|had|could|would)\s+not\b|\bneither\b|\bnever\b|\bfailed\s+to\b|\bnor\s+(?:did|does|has|have|had)\s+(?:it|they|the\s+government|authorities|officials|police|courts)\b|\bnot\s+(?:identifying|investigating|prosecuting|convicting|initiating|reporting)\b").unwrap()
+    Regex::new(r"(?i)\b(?:did|does|do|has|have|had|could|would)\s+not\b|\bneither\b|\bnever\b|\bfailed\s+to\b|\bnor\s+(?:did|does|has|have|had)\s+(?:it|they|the\s+government|authorities|officials|police|courts)\b|\b(?:compared\s+(?:with|to)|versus|from)\s+not\s+(?:identifying|investigating|prosecuting|convicting|initiating|reporting)\b").unwrap()
 });
 static NO_KIND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:no|zero)\s+(?:[a-z\-]+\s+){0,3}?(?P<k>investigations|prosecutions|convictions|indictments)\b").unwrap()
@@ -138,7 +138,8 @@ fn object_filler(w: &str) -> bool {
 }
 
 /// The gerund a "not" negates ("not identifying"), which the body must still read.
-static GERUND_AFTER_NOT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:identifying|investigating|prosecuting|convicting|initiating|reporting)$").unwrap());
+static GERUND_AFTER_NOT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:identifying|investigating|prosecuting|convicting|initiating|reporting)$").unwrap());
 
 /// Where a negation stands; its end is where the negated words start.
 #[derive(Clone, Copy)]
