@@ -15,7 +15,7 @@ pub const NAME: &str = "complicity";
 pub const VERSION: u32 = 1;
 
 static COMPLICITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bcomplicit|\bcomplicity\b|\b(?:officials?|officers?|police|guards?|personnel|authorities|employees|diplomats?|soldiers)\b[^.;]{0,80}\b(?:allegedly|reportedly)\b[^.;]{0,80}\b(?:facilitat|accept|bribe|profit|involved|participat|collud|protect|extort|own|exploit|traffick)|\bcorrupt(?:ion|ed)?\b[^.;]{0,100}\b(?:traffick|officials?|police|officers|judges|prosecutors|law\s+enforcement|immigration|border)|\b(?:officials?|police|officers|judges|law\s+enforcement|immigration|border)\b[^.;]{0,60}\bcorrupt(?:ion|ed)?\b|\bbribes?\b|\b(?:allegations?|convicted|prosecuted|investigated|arrested|charged|indicted|dismissed|suspended)\b[^.;]{0,120}\b(?:police\s+(?:officers?|officials?|major|chief|commander|cadets?)|(?:government|public|local|border|immigration|customs|military|police|senior|consular)\s+(?:officials?|officers?|employees?)|colonel|soldiers?|judges?|mayors?)\b").unwrap()
+    Regex::new(r"(?i)\b(?:police\s+officers?|police(?:men|man)?|government\s+officials?|officials?|soldiers?|judges?|prosecutors?|border\s+guards?)\s+(?:who|that)\b[^.;]{0,100}\b(?:was|were)\s+(?:\w+\s+)?(?:convicted|prosecuted|arrested|charged|indicted|investigated|sentenced|dismissed)\b|\bcomplicit|\bcomplicity\b|\b(?:officials?|officers?|police|guards?|personnel|authorities|employees|diplomats?|soldiers)\b[^.;]{0,80}\b(?:allegedly|reportedly)\b[^.;]{0,80}\b(?:facilitat|accept|bribe|profit|involved|participat|collud|protect|extort|own|exploit|traffick)|\bcorrupt(?:ion|ed)?\b[^.;]{0,100}\b(?:traffick|officials?|police|officers|judges|prosecutors|law\s+enforcement|immigration|border)|\b(?:officials?|police|officers|judges|law\s+enforcement|immigration|border)\b[^.;]{0,60}\bcorrupt(?:ion|ed)?\b|\bbribes?\b|\b(?:allegations?|convicted|prosecuted|investigated|arrested|charged|indicted|dismissed|suspended)\b[^.;]{0,120}\b(?:police\s+(?:officers?|officials?|major|chief|commander|cadets?)|(?:government|public|local|border|immigration|customs|military|police|senior|consular)\s+(?:officials?|officers?|employees?)|colonel|soldiers?|judges?|mayors?)\b").unwrap()
 });
 /// No such reports, or no action reported against complicit officials.
 static NONE_REPORTED: LazyLock<Regex> = LazyLock::new(|| {
@@ -112,6 +112,11 @@ mod tests {
     fn a_concern_in_one_clause_outweighs_no_prosecutions_in_another() {
         assert_eq!(complicity("The government did not report any investigations, prosecutions, or convictions of government employees complicit in trafficking offenses; however, official complicity and corruption were significant concerns."), ["true"]);
         assert_eq!(complicity("Despite serious concerns of official complicity and corruption in slavery cases, the government did not report any prosecutions or convictions of government officials complicit in human trafficking offenses."), ["true"]);
+    }
+
+    #[test]
+    fn an_official_who_exploited_and_was_convicted() {
+        assert_eq!(complicity("A police officer who engaged in commercial sex acts with a child was convicted under the act and sentenced to a fine."), ["true"]);
     }
 
     #[test]
