@@ -238,8 +238,7 @@ fn sentence(
                 continue;
             }
             let comparison = sentence_compares
-                || COMPARE_BEFORE.is_match(&t[..n.start])
-                    && compare_after(&t[n.end..])
+                || (COMPARE_BEFORE.is_match(&t[..n.start]) && compare_after(&t[n.end..]) || parts::dated_bracket(t, n.start))
                     && !mentions.is_empty();
             let qualifier = qualifier(&t[..n.start]);
             let scope =
@@ -276,8 +275,10 @@ fn sentence(
                     continue;
                 }
             }
-            // "including 336 sex trafficking victims (335 in 2016)": the comparison of a part
-            if comparison && in_zone && last_was_part {
+            // "including 336 sex trafficking victims (335 in 2016)": the comparison of a part;
+            // "(18 sex trafficking cases and seven forced labor cases in 2016)" after parts
+            let in_brackets = t[..n.start].matches('(').count() > t[..n.start].matches(')').count();
+            if comparison && last_was_part && (in_zone || in_brackets && names_one_form(&t[n.end..])) {
                 continue;
             }
             last_was_part = false;
@@ -290,6 +291,26 @@ fn sentence(
                 // "eight were minors, compared with four": a number with a predicate of its
                 // own is what a following comparison compares
                 last_taken = !OWN_PREDICATE.is_match(&t[n.end..]);
+                continue;
+            }
+            // "21 cases with 147 suspects (...), 20 cases of sex trafficking and one case of
+            // forced labor": after a total of its kind, a count of one form is a part of it
+            if !comparison && names_one_form(&t[n.end..]) {
+                // (not after a comparison cue: "as compared to only one sex trafficking case and
+                // one forced labor case" are the earlier period's figures)
+                let total_before = mentions.iter().any(|m| {
+                    !m.comparison
+                        && kinds.iter().any(|(k, _)| *k == m.kind)
+                        && !names_one_form(&t[m.num.end..])
+                        && !COMPARE_CUE_WORD.is_match(&t[m.num.end..n.start])
+                });
+                if total_before {
+                    last_was_part = true;
+                    continue;
+                }
+            }
+            // "opened 420 child labor cases": a noun phrase naming another offence
+            if head.as_ref().is_some_and(|h| !words::victim_noun(&h.0) && OTHER_OFFENCE_NP.is_match(&t[n.end..h.1.start.max(n.end)])) {
                 continue;
             }
             last_taken = true;
@@ -349,7 +370,7 @@ fn official_noun_after(toks: &[Tok], n: &NumberMention) -> bool {
 /// charges", "for promoting prostitution", "for smuggling", "for document forgery" (and no
 /// mention of trafficking on the way).
 static OTHER_OFFENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:[\w\-]+\s+){0,4}?(?:for|on|of)\s+(?:charges\s+of\s+)?(?:the\s+)?(?:[a-z\-]+\s+){0,3}?(?:prostitution|pimping|procuring|procurement|smuggling|fraud|forgery|perjury|witness\s+intimidation|extortion|illegal\s+recruitment|(?:immigration|labou?r)\s+(?:act|law|code)\s+violations?|lack\s+of\s+compliance\s+with\s+labou?r\s+laws?|violations?\s+of\s+(?:the\s+)?labou?r\s+(?:laws?|code))\b(?:\s+charges)?").unwrap()
+    Regex::new(r"(?i)^\s+(?:[\w\-]+\s+){0,4}?(?:for|on|of)\s+(?:charges\s+of\s+)?(?:the\s+)?(?:[a-z\-]+\s+){0,3}?(?:prostitution|pimping|procuring|procurement|smuggling|fraud|forgery|perjury|witness\s+intimidation|extortion|other\s+(?:crimes|offen[cs]es)|illegal\s+recruitment|(?:immigration|labou?r)\s+(?:act|law|code)\s+violations?|lack\s+of\s+compliance\s+with\s+labou?r\s+laws?|violations?\s+of\s+(?:the\s+)?labou?r\s+(?:laws?|code))\b(?:\s+charges)?").unwrap()
 });
 
 fn other_offence(after: &str) -> bool {
@@ -369,6 +390,29 @@ fn other_offence(after: &str) -> bool {
 fn seen_before_number<'a>(nums: &'a [NumberMention], n: &NumberMention) -> Option<&'a NumberMention> {
     nums.iter().filter(|m| m.end <= n.start && !numbers::is_year(m)).last()
 }
+
+/// The form of trafficking a count's own words name ("20 cases of sex trafficking", "five
+/// for forced labor", "18 sex trafficking cases"), up to its clause's next comma.
+fn names_one_form(after: &str) -> bool {
+    let mut cut = after.len().min(50);
+    while !after.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let own = after[..cut].split([',', ';', '(']).next().unwrap_or("");
+    ONE_FORM_NP.is_match(own)
+}
+
+static ONE_FORM_NP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:[\w\-]+\s+){0,3}?(?:(?:of|for|to)\s+)?(?:sex\s+trafficking|labou?r\s+trafficking|forced\s+labou?r|forced\s+begging|sexual\s+exploitation)\b").unwrap()
+});
+
+/// A comparison cue between two numbers.
+static COMPARE_CUE_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bcompared\b|\bversus\b|\b(?:up|down|increase|decrease)\s+from\b").unwrap());
+
+/// Modifiers that make a count one of another offence: "420 child labor cases".
+static OTHER_OFFENCE_NP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bchild\s+labou?r\b|\bsmuggling\b|\blabou?r\s+(?:law|code)\b|\bpimping\b").unwrap());
 
 /// Whether the words right after a number (to the clause's end, at most 60 bytes) name
 /// trafficking.
@@ -699,7 +743,12 @@ fn kinds_for_head(
     if let Some(k) = words::kind_noun(head) {
         return vec![(k, Some("cases"))];
     }
-    let clause_start = t[..num_start].rfind(';').map(|p| p + 1).unwrap_or(0);
+    // a clause ends at ";" and at ", while" / ", whereas" (no verb governs across them)
+    let clause_start = [t[..num_start].rfind(';').map(|p| p + 1), t[..num_start].rfind(", while").map(|p| p + 6), t[..num_start].rfind(" whereas").map(|p| p + 8)]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(0);
     let mut clause_end = t[num_start..]
         .find(';')
         .map(|p| num_start + p)

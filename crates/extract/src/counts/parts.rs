@@ -20,6 +20,17 @@ fn is_dash(c: char) -> bool {
     matches!(c, '—' | '–' | 'Š' | '―')
 }
 
+/// Whether the bracket opening right before `at` ends on a period ("(25 cases with 97
+/// suspects in 2016)"): a comparison, whatever its numbers' nouns.
+pub(super) fn dated_bracket(t: &str, at: usize) -> bool {
+    t[..at].trim_end().ends_with('(') && t[at..].find(')').is_some_and(|close| DATED_END.is_match(&t[at..at + close]))
+}
+
+/// A bracket's content ending on a period: "... in 2016", "... the previous year".
+static DATED_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:\b(?:in|during|for)\s+(?:both\s+)?(?:FY\s*)?(?:19|20)\d\d|\b(?:previous|prior|preceding)\s+(?:\w+\s+)?(?:year|reporting\s+period))\s*$").unwrap()
+});
+
 static OPENER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:including|of\s+whom|of\s+which|among\s+them|among\s+whom|comprising|consisting\s+of)\b").unwrap()
 });
@@ -63,7 +74,11 @@ pub(super) fn zones(t: &str) -> Vec<Range<usize>> {
                     .min()
                     .unwrap_or(t.len())
             };
-            out.push(open..end);
+            // "(25 cases with 97 suspects in 2016)": a bracket that ends on its year is a
+            // comparison, not a breakdown
+            if !(c == '(' && DATED_END.is_match(&t[open..end])) {
+                out.push(open..end);
+            }
             // step over the closing mark, which opens nothing
             i = end.max(open);
             if let Some(d) = t[i..].chars().next().filter(|&d| is_dash(d) || d == ')') {

@@ -174,3 +174,19 @@ fn units_breakdowns_and_other_offences() {
     assert!(counts("Police investigated 42 individuals for pimping.").is_empty());
     assert_eq!(counts("There were 17 upheld convictions for forced prostitution in 2017."), ["convictions 17 2017 exact"]);
 }
+
+#[test]
+fn counts_of_one_form_after_a_total_are_parts() {
+    // the total, its dated bracket comparison, then parts by form and their comparisons
+    assert_eq!(
+        counts("Police investigated 21 cases with 147 suspects (25 cases with 97 suspects in 2016), 20 cases of sex trafficking and one case of forced labor (18 sex trafficking cases and seven forced labor cases in 2016)."),
+        ["investigations 21 2017 exact", "investigations 147 2017 exact", "investigations 25 2016 exact", "investigations 97 2016 exact"]
+    );
+    // after a comparison cue, counts by form are the earlier period's figures
+    assert_eq!(
+        counts("The government reported investigating nine cases, as compared to only one sex trafficking case and one forced labor case investigated during the previous reporting period."),
+        ["investigations 9 rp exact", "investigations 1 pp exact", "investigations 1 pp exact"]
+    );
+    // a count of child labor cases is another offence
+    assert!(counts("In 2017, it opened 420 child labor cases.").is_empty());
+}
