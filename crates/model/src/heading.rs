@@ -162,7 +162,11 @@ pub fn bare_tier_line(text: &str) -> Option<ChapterHeading> {
 /// two, when broken), else a bare tier line.
 pub fn chapter_heading(text: &str) -> Option<ChapterHeading> {
     let first = lines(text).find(|l| !l.slice(text).trim().is_empty())?;
-    find_headings(&text[..text.len().min(first.end + 200)])
+    let mut cut = text.len().min(first.end + 200);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    find_headings(&text[..cut])
         .into_iter()
         .find(|h| h.range.start <= first.end)
         .or_else(|| bare_tier_line(text))
@@ -256,6 +260,15 @@ mod tests {
         assert_eq!((h[0].tier, h[0].range.slice(text)), (Tier::Tier2WatchList, "SIERRA LEONE: TIER 2\n\nWATCH LIST"));
         let text = "CONGO, DEMOCRATIC REPUBLIC OF THE: TIER 2 WATCH\nLIST\n\nThe Government";
         assert_eq!(find_headings(text)[0].tier, Tier::Tier2WatchList);
+    }
+
+    #[test]
+    fn multibyte_text_near_the_first_line_is_safe() {
+        // the look-ahead after the first line must not cut a character in two
+        let text = format!("MEXICO: TIER 2\n{}", "é".repeat(150));
+        assert_eq!(chapter_heading(&text).map(|h| h.tier), Some(Tier::Tier2));
+        let text = format!("x\n{}", "Š".repeat(150));
+        assert!(chapter_heading(&text).is_none());
     }
 
     #[test]

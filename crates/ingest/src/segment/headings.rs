@@ -88,7 +88,11 @@ pub fn inline_headings(text: &str, range: TextRange) -> Vec<InlineHeading> {
     }
     // Mixed-case inline form of the 2010-2016 reports, at the paragraph start only.
     if out.is_empty() && para.starts_with("Recommendations for ") {
-        if let Some(colon) = para[..para.len().min(90)].find(':') {
+        let mut cut = para.len().min(90);
+        while !para.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        if let Some(colon) = para[..cut].find(':') {
             out.push(InlineHeading {
                 range: TextRange::new(range.start, range.start + colon + 1),
                 kind: SectionKind::Recommendations,
