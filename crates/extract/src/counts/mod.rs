@@ -225,7 +225,7 @@ fn sentence(
             }
             // "investigated 42 individuals for pimping", "1,420 individuals convicted on
             // prostitution charges": counts for another offence than trafficking
-            if other_offence(&t[n.end..]) {
+            if other_offence(&t[n.end..]) && head.as_ref().is_none_or(|h| !words::victim_noun(&h.0)) {
                 last_taken = false;
                 other_offence_before = true;
                 continue;
@@ -370,7 +370,7 @@ fn official_noun_after(toks: &[Tok], n: &NumberMention) -> bool {
 /// charges", "for promoting prostitution", "for smuggling", "for document forgery" (and no
 /// mention of trafficking on the way).
 static OTHER_OFFENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:[\w\-]+\s+){0,4}?(?:for|on|of)\s+(?:charges\s+of\s+)?(?:the\s+)?(?:[a-z\-]+\s+){0,3}?(?:prostitution|pimping|procuring|procurement|smuggling|fraud|forgery|perjury|witness\s+intimidation|extortion|other\s+(?:crimes|offen[cs]es)|illegal\s+recruitment|(?:immigration|labou?r)\s+(?:act|law|code)\s+violations?|lack\s+of\s+compliance\s+with\s+labou?r\s+laws?|violations?\s+of\s+(?:the\s+)?labou?r\s+(?:laws?|code))\b(?:\s+charges)?").unwrap()
+    Regex::new(r"(?i)^\s+(?:[\w\-]+\s+){0,4}?(?:for|on|of)\s+(?:charges\s+of\s+)?(?:the\s+)?(?:[a-z\-]+\s+){0,3}?(?:prostitution|pimping|procuring|procurement|smuggling|fraud|forgery|perjury|witness\s+intimidation|extortion|other\s+(?:crimes|offen[cs]es)|(?:exploitative\s+)?child\s+labou?r|illegal\s+recruitment|(?:immigration|labou?r)\s+(?:act|law|code)\s+violations?|lack\s+of\s+compliance\s+with\s+labou?r\s+laws?|violations?\s+of\s+(?:the\s+)?labou?r\s+(?:laws?|code))\b(?:\s+charges)?").unwrap()
 });
 
 fn other_offence(after: &str) -> bool {

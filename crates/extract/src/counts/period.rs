@@ -15,7 +15,7 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 /// "this reporting period", "during the year", "during the Nepali fiscal year" (a fiscal year
 /// named by no number is the one reported on).
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:this|the|current)\s+reporting\s+period|\b(?:during|in|for)\s+the\s+(?:[A-Z][\w'’]+\s+)?(?:fiscal\s+)?year\b(?:\s*[,;.)]|\s+(?:and|but|compared|while|under))").unwrap()
+    Regex::new(r"(?i)\b(?:this|the|current)\s+reporting\s+period|\b(?:during|in|for)\s+the\s+(?:[A-Z][\w'’]+\s+)?(?:fiscal\s+)?year\b(?:\s*[,;.)]|\s+[A-Za-z])").unwrap()
 });
 /// "the previous reporting period", "the prior fiscal year", "the previous two years".
 static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
