@@ -162,7 +162,12 @@ pub fn bare_tier_line(text: &str) -> Option<ChapterHeading> {
 /// two, when broken), else a bare tier line.
 pub fn chapter_heading(text: &str) -> Option<ChapterHeading> {
     let first = lines(text).find(|l| !l.slice(text).trim().is_empty())?;
-    find_headings(&text[..text.len().min(first.end + 200)])
+    // The first line and up to 200 bytes after it, cut on a character boundary.
+    let mut end = text.len().min(first.end + 200);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    find_headings(&text[..end])
         .into_iter()
         .find(|h| h.range.start <= first.end)
         .or_else(|| bare_tier_line(text))
@@ -193,6 +198,14 @@ fn lines(text: &str) -> impl Iterator<Item = TextRange> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_first_line_followed_by_multibyte_text_does_not_panic() {
+        // Found by fuzzing (fuzz/regressions/read_text): the 200-byte window ended inside '’'.
+        let text = format!("Tier\n{}’’’’", "a".repeat(196));
+        assert!(chapter_heading(&text).is_none());
+        assert!(unreadable_heading(&text).is_some());
+    }
 
     fn one(text: &str) -> (String, Tier, bool, HeadingStyle) {
         let h = find_headings(text);
