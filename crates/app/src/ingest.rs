@@ -5,7 +5,7 @@ use crate::{AppError, Pipeline};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
-use tierwatch_ingest::{read_bytes, ErrorKind, IngestError, ReadOptions};
+use tierwatch_ingest::{read_bytes, IngestError, ReadOptions};
 use tierwatch_store::{PutOutcome, Store};
 
 /// Options for a batch.
