@@ -25,11 +25,16 @@ fi
 [ ${#plan[@]} -gt 0 ] || { echo "usage: fuzz/run.sh SECONDS | TARGET=SECONDS..." >&2; exit 2; }
 
 if [ "${FUZZ_NO_BUILD:-0}" != 1 ]; then
-    rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
-    command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+    command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked || exit 1
     # No sanitizer: the fuzzed code is safe Rust, so ASan would find nothing more than the
     # panics, aborts and stack overflows libFuzzer already catches, at half the speed.
-    cargo +nightly fuzz build -O -s none --fuzz-dir fuzz || exit 1
+    # cargo-fuzz wants nightly; where only the stable toolchain exists (no other can be
+    # fetched on some machines), RUSTC_BOOTSTRAP lets stable take the same flags.
+    if rustup toolchain list 2>/dev/null | grep -q '^nightly'; then
+        cargo +nightly fuzz build -O -s none --fuzz-dir fuzz || exit 1
+    else
+        RUSTC_BOOTSTRAP=1 cargo fuzz build -O -s none --fuzz-dir fuzz || exit 1
+    fi
 fi
 python3 fuzz/seeds.py "${SHARED:-../shared}" fuzz/corpus >/dev/null || exit 1
 

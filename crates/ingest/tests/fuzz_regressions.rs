@@ -25,7 +25,15 @@ fn every_fuzz_crash_reads_without_panicking() {
     assert!(inputs.len() >= 11, "the regressions found so far are all there: {}", inputs.len());
     for (name, bytes) in inputs {
         let opts = ReadOptions { year: Some(2018), ..ReadOptions::default() };
-        let docs = match read_bytes(&bytes, "fuzz/case.txt", &opts) {
+        // The html target calls the HTML reader whatever the page looks like.
+        let read = if name.starts_with("html/") {
+            tierwatch_ingest::decode::decode(&bytes)
+                .map_err(|k| tierwatch_ingest::IngestError::new("fuzz/case.txt", k))
+                .and_then(|d| tierwatch_ingest::html::read_html(&d, "fuzz/case.txt", &opts))
+        } else {
+            read_bytes(&bytes, "fuzz/case.txt", &opts)
+        };
+        let docs = match read {
             Ok(out) => out.documents,
             Err(e) => {
                 assert!(e.to_string().contains("fuzz/case.txt"), "{name}: {e}");

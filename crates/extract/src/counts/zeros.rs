@@ -246,7 +246,7 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
         let span = &body[..end.max(1).min(body.len())];
         let tail = &body[end.min(body.len())..];
         if OFFICIALS.is_match(span)
-            || OFFICIALS.is_match(&tail[..tail.len().min(60)])
+            || OFFICIALS.is_match(&tail[..(0..=tail.len().min(60)).rev().find(|&i| tail.is_char_boundary(i)).unwrap_or(0)])
                 && !tail.trim_start().starts_with("compared")
         {
             continue;
@@ -259,7 +259,8 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
     for c in NO_KIND.captures_iter(t).filter(|_| !complicity) {
         let k = words::kind_noun(&c["k"]).unwrap();
         let m = c.get(0).unwrap();
-        let tail = &t[m.end()..(m.end() + 60).min(t.len())];
+        let tail_end = (m.end()..=(m.end() + 60).min(t.len())).rev().find(|&i| t.is_char_boundary(i)).unwrap_or(m.end());
+        let tail = &t[m.end()..tail_end];
         let tail = &tail[..tail.char_indices().last().map(|_| tail.len()).unwrap_or(0)];
         if OFFICIALS.is_match(tail)
             || t[..m.start()].to_ascii_lowercase().ends_with("there were ") && OFFICIALS.is_match(t)
