@@ -5,7 +5,7 @@ use crate::{AppError, Pipeline};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
-use tierwatch_ingest::{read_bytes, ErrorKind, IngestError, ReadOptions};
+use tierwatch_ingest::{read_bytes, IngestError, ReadOptions};
 use tierwatch_store::{PutOutcome, Store};
 
 /// Options for a batch.
@@ -195,11 +195,7 @@ fn ingest_file(
 }
 
 fn read_limited(file: &Path, name: &str, max: u64) -> Result<Vec<u8>, IngestError> {
-    let meta = std::fs::metadata(file).map_err(|e| IngestError::new(name, ErrorKind::Io(e)))?;
-    if meta.len() > max {
-        return Err(IngestError::new(name, ErrorKind::TooLarge { size_mib: meta.len() as f64 / 1048576.0, limit_mib: max / 1048576 }));
-    }
-    std::fs::read(file).map_err(|e| IngestError::new(name, ErrorKind::Io(e)))
+    tierwatch_ingest::file::read_stable(file, name, max)
 }
 
 /// Re-extract the facts of stored documents that an older extractor set produced.

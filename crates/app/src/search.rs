@@ -26,6 +26,8 @@ pub struct SyncReport {
 
 /// Bring the index in line with the store and commit.
 pub fn sync(store: &Store, index: &mut SearchIndex) -> Result<SyncReport, AppError> {
+    // Another process (an ingest beside a serve) may have committed since this index was read.
+    index.reload()?;
     let stored: BTreeMap<(String, u16), String> =
         store.list()?.into_iter().map(|s| ((s.iso3, s.report_year), s.document_id)).collect();
     let indexed: BTreeMap<(String, u16), String> = index
@@ -62,8 +64,24 @@ pub fn rebuild(store: &Store, dir: &std::path::Path) -> Result<(SearchIndex, Syn
 
 /// Search after making sure the index reflects the store.
 pub fn search(store: &Store, index: &mut SearchIndex, req: &SearchRequest) -> Result<SearchResults, AppError> {
-    sync(store, index)?;
-    Ok(index.search(req)?)
+    // While an ingest in another process holds the index, search what it has committed and
+    // leave out hits the store no longer holds; the next search after it finishes syncs.
+    index.set_lock_wait(std::time::Duration::ZERO);
+    let synced = match sync(store, index) {
+        Ok(_) => true,
+        Err(AppError::Search(e)) if e.is_index_busy() => false,
+        Err(e) => return Err(e),
+    };
+    if !synced {
+        index.reload()?;
+    }
+    // A query the user mistyped is their mistake to fix (400 in the API), not a failure.
+    let mut res = index.search(req).map_err(|e| if e.is_user_error() { AppError::Invalid(e.to_string()) } else { AppError::from(e) })?;
+    if !synced {
+        let stored: std::collections::HashSet<String> = store.list()?.into_iter().map(|s| s.document_id).collect();
+        res.hits.retain(|h| stored.contains(&h.document_id));
+    }
+    Ok(res)
 }
 
 /// Delete a country-year from the store and the index. Returns false if nothing was stored.

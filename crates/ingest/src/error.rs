@@ -42,6 +42,16 @@ pub enum ErrorKind {
     NoYear { reason: String },
     #[error("report year conflict: {found} from {found_source}, but --year {option}")]
     YearConflict { found: u16, found_source: String, option: u16 },
+    #[error("HTML elements nested more than {limit} deep; no narrative page is built like that")]
+    TooDeep { limit: usize },
+    #[error("a line of {bytes} bytes, above the {limit} bytes a narrative's paragraph can take")]
+    LineTooLong { bytes: usize, limit: usize },
+    #[error("the chapter {country} {year} appears again with different text (first at bytes {first}); the first is kept")]
+    RepeatedChapter { country: String, year: u16, first: TextRange },
+    #[error("the file changed while it was read ({what}); read it again once it is complete")]
+    ChangedWhileRead { what: String },
+    #[error("`{program}` ran longer than {seconds} s and was stopped (TIERWATCH_PDFTOTEXT_TIMEOUT sets the limit)")]
+    Timeout { program: String, seconds: u64 },
 }
 
 impl IngestError {

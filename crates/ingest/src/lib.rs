@@ -10,11 +10,14 @@
 
 pub mod decode;
 pub mod error;
+pub mod file;
 pub mod html;
+pub mod limits;
 pub mod origin;
 pub mod pdf;
 pub mod read;
 pub mod refworld;
+pub mod repeats;
 pub mod segment;
 pub mod shape;
 #[cfg(feature = "testgen")]

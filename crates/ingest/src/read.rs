@@ -74,6 +74,7 @@ pub fn read_bytes(bytes: &[u8], path: &str, opts: &ReadOptions) -> Result<ReadOu
         html.notes.splice(0..0, out.notes);
         return Ok(html);
     }
+    crate::limits::check_line_length(&decoded.text).map_err(|(r, k)| IngestError::at(path, decoded.source_range(r), k))?;
     let text = Text { text: &decoded.text, origin: &decoded, format: None, stated_year: None, title: None };
     if refworld::is_refworld(&decoded.text) {
         out.documents.push(read_refworld(&text, path, opts)?);
@@ -180,6 +181,7 @@ pub(crate) fn read_chapters(d: &Text, path: &str, opts: &ReadOptions, out: &mut 
         };
         out.documents.push(Document::new(chapter_text.to_string(), path.to_string(), format, metadata, d.origin.source_map(chapter)));
     }
+    crate::repeats::reject_repeated(out, path);
     if out.documents.is_empty() && out.errors.len() == 1 {
         return Err(out.errors.remove(0));
     }

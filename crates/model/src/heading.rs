@@ -198,6 +198,14 @@ fn lines(text: &str) -> impl Iterator<Item = TextRange> + '_ {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_first_line_followed_by_multibyte_text_does_not_panic() {
+        // Found by fuzzing (fuzz/regressions/read_text): the 200-byte window ended inside '’'.
+        let text = format!("Tier\n{}’’’’", "a".repeat(196));
+        assert!(chapter_heading(&text).is_none());
+        assert!(unreadable_heading(&text).is_some());
+    }
+
     fn one(text: &str) -> (String, Tier, bool, HeadingStyle) {
         let h = find_headings(text);
         assert_eq!(h.len(), 1, "{text:?}: {h:?}");

@@ -28,7 +28,12 @@ pub struct SearchIndex {
     pub(crate) reader: IndexReader,
     pub(crate) fields: Fields,
     writer: Option<IndexWriter>,
+    /// How long to wait for another process's writer (an `ingest` beside a `serve`).
+    lock_wait: std::time::Duration,
 }
+
+/// How long a writer waits, by default, for another process to release the index.
+const LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(30);
 
 impl SearchIndex {
     /// Open the index in `dir`, creating it (and the directory) if needed.
@@ -65,14 +70,36 @@ impl SearchIndex {
     fn from_index(index: Index) -> Result<SearchIndex> {
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let (_, fields) = schema::build();
-        Ok(SearchIndex { index, reader, fields, writer: None })
+        Ok(SearchIndex { index, reader, fields, writer: None, lock_wait: LOCK_WAIT })
     }
 
+    /// The writer, taken when first needed and given up at each commit, so that two processes
+    /// (`serve` and `ingest`) can take turns; another process's writer is waited for up to
+    /// the lock wait, then [`SearchError::is_index_busy`].
     fn writer(&mut self) -> Result<&IndexWriter> {
         if self.writer.is_none() {
-            self.writer = Some(self.index.writer_with_num_threads(1, WRITER_HEAP_BYTES)?);
+            let started = std::time::Instant::now();
+            loop {
+                match self.index.writer_with_num_threads(1, WRITER_HEAP_BYTES) {
+                    Ok(w) => break self.writer = Some(w),
+                    Err(tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _)) if started.elapsed() < self.lock_wait => {
+                        std::thread::sleep(std::time::Duration::from_millis(50));
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            }
         }
         Ok(self.writer.as_ref().expect("just set"))
+    }
+
+    /// How long to wait for another process's writer before giving up (default 30 s).
+    pub fn set_lock_wait(&mut self, wait: std::time::Duration) {
+        self.lock_wait = wait;
+    }
+
+    /// See what other processes committed since this index was opened or last reloaded.
+    pub fn reload(&self) -> Result<()> {
+        Ok(self.reader.reload()?)
     }
 
     /// Replace a narrative's entries (its country-year's, whatever text they had) with
@@ -142,8 +169,10 @@ impl SearchIndex {
 
     /// Make buffered changes durable and visible to searches.
     pub fn commit(&mut self) -> Result<()> {
-        if let Some(w) = self.writer.as_mut() {
+        if let Some(mut w) = self.writer.take() {
             w.commit()?;
+            // Dropping the writer releases the index's lock for other processes.
+            drop(w);
             self.reader.reload()?;
         }
         Ok(())

@@ -15,6 +15,7 @@ mod highlight;
 mod index;
 mod query;
 mod schema;
+pub mod syntax;
 pub mod synth;
 
 pub use error::SearchError;

@@ -237,12 +237,13 @@ impl SearchIndex {
         if req.query.trim().is_empty() {
             return Err(SearchError::Invalid("empty query: give words, a \"phrase\" or a prefix*".into()));
         }
+        crate::syntax::check(&req.query)?;
         let mut analyzer = self.index.tokenizer_for_field(f.text)?;
         let parsed = parse_plan(&mut analyzer, &req.query);
         let mut parser = QueryParser::for_index(&self.index, vec![f.text, f.text_exact]);
         parser.set_conjunction_by_default();
         parser.allow_regexes();
-        let user = parser.parse_query(&parsed.rewritten)?;
+        let user = parser.parse_query(&parsed.rewritten).map_err(|e| SearchError::Query(e.to_string()))?;
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user)];
         if let Some(words) = &parsed.plain_words {
             let terms: Vec<Term> = words.iter().map(|w| Term::from_field_text(f.text, w)).collect();

@@ -66,6 +66,7 @@ impl From<AppError> for ApiError {
             AppError::UnknownCountry(u) => ApiError { status: StatusCode::NOT_FOUND, code: "unknown_country", message: u.to_string() },
             AppError::NotFound(m) => ApiError::not_found(m),
             AppError::Invalid(m) => ApiError::bad_request(m),
+            AppError::Search(s) if s.is_user_error() => ApiError::bad_request(s.to_string()),
             other => ApiError::internal(other),
         }
     }

@@ -7,10 +7,12 @@
 mod migrate;
 mod rows;
 mod worksheets;
+pub mod writer_lock;
 
 pub use migrate::latest_version;
 pub use rows::{DocumentSummary, StoredDocument};
 pub use worksheets::{NewWorksheet, Worksheet};
+pub use writer_lock::WriterLock;
 
 use rusqlite::{params, Connection, OptionalExtension};
 use std::path::Path;

@@ -27,6 +27,11 @@ pub struct Args {
 }
 
 pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+    // One ingest per store at a time: a second one waits for the first (readers never do).
+    let _writer = tierwatch_store::WriterLock::acquire(db, |lock| {
+        eprintln!("waiting: another `tierwatch ingest` is writing {} (lock {}); this one starts when it finishes", db.display(), lock.display())
+    })
+    .map_err(|e| anyhow::anyhow!("cannot take the store's writer lock {}: {e}", tierwatch_store::writer_lock::lock_path_for(db).display()))?;
     let mut store = super::open_store(db)?;
     let opts = IngestOptions {
         read: ReadOptions { year: args.year, max_file_bytes: args.max_file_mb * 1024 * 1024 },

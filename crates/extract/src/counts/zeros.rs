@@ -300,7 +300,8 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
     for c in NO_KIND.captures_iter(t).filter(|_| !complicity) {
         let k = words::kind_noun(&c["k"]).unwrap();
         let m = c.get(0).unwrap();
-        let tail = &t[m.end()..(m.end() + 60).min(t.len())];
+        let tail_end = (m.end()..=(m.end() + 60).min(t.len())).rev().find(|&i| t.is_char_boundary(i)).unwrap_or(m.end());
+        let tail = &t[m.end()..tail_end];
         let tail = &tail[..tail.char_indices().last().map(|_| tail.len()).unwrap_or(0)];
         if OFFICIALS.is_match(tail)
             || t[..m.start()].to_ascii_lowercase().ends_with("there were ") && OFFICIALS.is_match(t)

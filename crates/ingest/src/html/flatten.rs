@@ -60,34 +60,50 @@ pub fn flatten(root: NodeRef<Node>, positions: &HashMap<ego_tree::NodeId, (TextR
     w.lines
 }
 
+/// A step of the walk: visit a node, or finish an element whose children were visited.
+enum Step<'a> {
+    Visit(NodeRef<'a, Node>),
+    Leave(&'a str),
+}
+
 impl Walk<'_> {
-    fn visit(&mut self, node: NodeRef<Node>) {
-        match node.value() {
-            Node::Text(t) => self.text(t, self.positions.get(&node.id()).copied()),
-            Node::Element(e) => {
-                if skipped(e) {
-                    return;
-                }
-                let name = e.name();
-                if name == "br" {
-                    return self.end_line();
-                }
-                let block = BLOCK.contains(&name);
-                if block {
-                    self.end_line();
-                }
-                for child in node.children() {
-                    self.visit(child);
-                }
-                if block {
-                    self.end_line();
-                } else if matches!(name, "td" | "th" | "dt") {
-                    self.space = true;
-                } else if matches!(name, "strong" | "b" | "span" | "em" | "a") && self.cur_is_heading() {
-                    self.end_line();
+    /// Depth-first, in document order, with an explicit stack: a page of 100,000 nested
+    /// elements is read like any other (recursion would overflow the thread's stack).
+    fn visit(&mut self, root: NodeRef<Node>) {
+        let mut stack = vec![Step::Visit(root)];
+        while let Some(step) = stack.pop() {
+            match step {
+                Step::Visit(node) => match node.value() {
+                    Node::Text(t) => self.text(t, self.positions.get(&node.id()).copied()),
+                    Node::Element(e) => {
+                        if skipped(e) {
+                            continue;
+                        }
+                        let name = e.name();
+                        if name == "br" {
+                            self.end_line();
+                            continue;
+                        }
+                        if BLOCK.contains(&name) {
+                            self.end_line();
+                        }
+                        stack.push(Step::Leave(name));
+                        // Children are pushed last-first so that they pop in document order.
+                        let children: Vec<_> = node.children().collect();
+                        stack.extend(children.into_iter().rev().map(Step::Visit));
+                    }
+                    _ => {}
+                },
+                Step::Leave(name) => {
+                    if BLOCK.contains(&name) {
+                        self.end_line();
+                    } else if matches!(name, "td" | "th" | "dt") {
+                        self.space = true;
+                    } else if matches!(name, "strong" | "b" | "span" | "em" | "a") && self.cur_is_heading() {
+                        self.end_line();
+                    }
                 }
             }
-            _ => {}
         }
     }
 

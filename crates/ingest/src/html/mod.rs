@@ -39,6 +39,7 @@ static TITLE_YEAR: LazyLock<Regex> =
 
 /// Read one HTML page into documents.
 pub fn read_html(d: &Decoded, path: &str, opts: &ReadOptions) -> Result<ReadOutput, IngestError> {
+    crate::limits::check_html_depth(&d.text).map_err(|(r, k)| IngestError::at(path, d.source_range(r), k))?;
     let doc = Html::parse_document(&d.text);
     let positions = flatten::text_positions(&doc, &d.text);
     let mut chosen = None;

@@ -21,7 +21,14 @@ pub fn read_pdf(bytes: &[u8], path: &str, opts: &ReadOptions) -> Result<ReadOutp
         return Err(fail(ErrorKind::PdfDamaged { reason: "truncated: no end-of-file marker (%%EOF)".into() }));
     }
     let xhtml = engine::pdftotext_bbox(&engine::program(), bytes).map_err(fail)?;
-    let pages = bbox::parse(&xhtml);
+    read_layout(&xhtml, bytes.len(), path, opts)
+}
+
+/// The stage after pdftotext: its `-bbox-layout` output (of a file of `file_len` bytes) to
+/// documents. Public so that it can be fuzzed and tested without a PDF.
+pub fn read_layout(xhtml: &str, file_len: usize, path: &str, opts: &ReadOptions) -> Result<ReadOutput, IngestError> {
+    let fail = |kind| IngestError::new(path, kind);
+    let pages = bbox::parse(xhtml);
     if pages.iter().all(|p| p.blocks.iter().all(|b| b.lines.iter().all(|l| l.text.trim().is_empty()))) {
         return Err(fail(ErrorKind::PdfNoText { pages: pages.len() }));
     }
@@ -29,7 +36,7 @@ pub fn read_pdf(bytes: &[u8], path: &str, opts: &ReadOptions) -> Result<ReadOutp
     let mut flat = assemble(&cleaned.lines);
     // Text from a PDF maps to pages, not to bytes of the file: the whole file is the source.
     for s in &mut flat.spans {
-        s.source = TextRange::new(0, bytes.len());
+        s.source = TextRange::new(0, file_len);
     }
     let text = Text {
         text: &flat.text,
