@@ -6,15 +6,25 @@
 
 use super::bbox::Block;
 
+/// How deep the cuts may go before a page is read top to bottom instead: real pages need a
+/// handful; a damaged or hostile layout (inverted or NaN boxes) must not exhaust the stack.
+const MAX_DEPTH: usize = 64;
+
 /// The blocks in reading order.
 pub fn reading_order(blocks: Vec<Block>) -> Vec<Block> {
+    order(blocks, 0)
+}
+
+fn order(blocks: Vec<Block>, depth: usize) -> Vec<Block> {
     if blocks.len() <= 1 {
         return blocks;
     }
-    if let Some((a, b)) = cut(&blocks, 4.0, |b| (b.bbox.x0, b.bbox.x1)).or_else(|| cut(&blocks, 0.0, |b| (b.bbox.y0, b.bbox.y1))) {
-        let mut out = reading_order(a);
-        out.extend(reading_order(b));
-        return out;
+    if depth < MAX_DEPTH {
+        if let Some((a, b)) = cut(&blocks, 4.0, |b| (b.bbox.x0, b.bbox.x1)).or_else(|| cut(&blocks, 0.0, |b| (b.bbox.y0, b.bbox.y1))) {
+            let mut out = order(a, depth + 1);
+            out.extend(order(b, depth + 1));
+            return out;
+        }
     }
     // No gap either way: top to bottom, then left to right.
     let mut blocks = blocks;
@@ -31,6 +41,10 @@ fn cut(blocks: &[Block], min_gap: f32, extent: impl Fn(&Block) -> (f32, f32)) ->
         if s.0 > reach + min_gap {
             let at = (reach + s.0) / 2.0;
             let (a, b): (Vec<Block>, Vec<Block>) = blocks.iter().cloned().partition(|b| extent(b).1 <= at);
+            // an inverted or NaN box can leave one side empty: that is no cut
+            if a.is_empty() || b.is_empty() {
+                return None;
+            }
             return Some((a, b));
         }
         reach = reach.max(s.1);
@@ -45,6 +59,15 @@ mod tests {
 
     fn block(name: &str, x0: f32, y0: f32, x1: f32, y1: f32) -> Block {
         Block { bbox: BBox { x0, y0, x1, y1 }, lines: vec![crate::pdf::bbox::TextLine { text: name.into(), bbox: BBox { x0, y0, x1, y1 } }] }
+    }
+
+    #[test]
+    fn inverted_and_nan_boxes_cannot_recurse_forever() {
+        let mut blocks = vec![block("a", 10.0, 10.0, 5.0, 20.0), block("b", f32::NAN, 0.0, f32::NAN, 5.0)];
+        for i in 0..5000 {
+            blocks.push(block("c", i as f32 * 2.0, 0.0, i as f32 * 2.0 - 1.0, 1.0));
+        }
+        assert_eq!(reading_order(blocks).len(), 5002);
     }
 
     #[test]
