@@ -108,6 +108,11 @@ pub fn ingest_paths(
 
 /// Ingest a batch into the store and keep a search index in step: each stored document
 /// is (re)indexed after its put, and the index is synced with the store at the end.
+///
+/// Files are read, hashed, decoded, segmented and extracted in parallel (rayon, all cores),
+/// a chunk at a time; this thread stores and indexes them one after the other in name
+/// order, each document in its own transaction, so the store ends the same as with one
+/// thread (same documents, ids, facts and order).
 pub fn ingest_paths_indexed(
     store: &mut Store,
     mut index: Option<&mut tierwatch_search::SearchIndex>,
@@ -119,12 +124,37 @@ pub fn ingest_paths_indexed(
     let (files, mut reports) = collect_files(paths);
     let mut summary = IngestSummary::default();
     progress(Progress::Start { files: files.len() });
-    for file in &files {
-        let name = file.display().to_string();
-        progress(Progress::File { path: &name });
-        let report = ingest_file(store, index.as_deref_mut(), file, &name, opts, pipeline, &mut summary)?;
-        reports.push(report);
-    }
+    let known = store.file_hashes()?;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Prepared>(PREPARE_CHUNK);
+    let written = std::thread::scope(|scope| {
+        let known = &known;
+        let files = &files;
+        scope.spawn(move || {
+            use rayon::prelude::*;
+            for chunk in files.chunks(PREPARE_CHUNK) {
+                let prepared: Vec<Prepared> = chunk.par_iter().map(|f| prepare(f, opts, pipeline, known)).collect();
+                for p in prepared {
+                    if tx.send(p).is_err() {
+                        return; // the writer stopped on an error
+                    }
+                }
+            }
+        });
+        let mut result = Ok(());
+        for p in rx.iter() {
+            progress(Progress::File { path: &p.name });
+            match write_file(store, index.as_deref_mut(), p, opts, pipeline, &mut summary) {
+                Ok(report) => reports.push(report),
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        drop(rx);
+        result
+    });
+    written?;
     progress(Progress::Done);
     summary.documents_reextracted = refresh_stale_facts(store, pipeline)?;
     if let Some(index) = index {
@@ -136,37 +166,93 @@ pub fn ingest_paths_indexed(
     Ok(summary)
 }
 
-fn ingest_file(
+/// Files prepared in parallel before the writer stores them (bounds the memory held).
+const PREPARE_CHUNK: usize = 32;
+
+/// A file read and processed, waiting for the writer.
+struct Prepared {
+    name: String,
+    /// The store's key for the file: its canonical path.
+    key: String,
+    read: Result<ReadFile, String>,
+}
+
+struct ReadFile {
+    sha: String,
+    size: u64,
+    /// `None` when the store already had these bytes from this path when the batch began.
+    out: Option<Result<Processed, String>>,
+}
+
+/// The documents of a file with their segmentation and facts, and what the reader said.
+struct Processed {
+    documents: Vec<(tierwatch_model::Document, tierwatch_model::Segmentation, Vec<tierwatch_model::Fact>)>,
+    errors: Vec<String>,
+    notes: Vec<String>,
+}
+
+/// Everything about one file that needs no store: read, hash, decode, segment, extract.
+fn prepare(file: &Path, opts: &IngestOptions, pipeline: &Pipeline, known: &std::collections::HashMap<String, String>) -> Prepared {
+    let name = file.display().to_string();
+    // The same file named by another relative path is still the same file.
+    let key = file.canonicalize().map(|p| p.display().to_string()).unwrap_or_else(|_| name.clone());
+    let read = read_limited(file, &name, opts.read.max_file_bytes).map_err(|e| e.to_string()).map(|bytes| {
+        // The content hash, qualified by the reader version: a newer reader reads files again.
+        let sha = format!("{}+reader{}", hex::encode(Sha256::digest(&bytes)), tierwatch_ingest::READER_VERSION);
+        let out = (known.get(&key) != Some(&sha)).then(|| process(&bytes, &name, opts, pipeline));
+        ReadFile { sha, size: bytes.len() as u64, out }
+    });
+    Prepared { name, key, read }
+}
+
+fn process(bytes: &[u8], name: &str, opts: &IngestOptions, pipeline: &Pipeline) -> Result<Processed, String> {
+    let out = read_bytes(bytes, name, &opts.read).map_err(|e| e.to_string())?;
+    let documents = out
+        .documents
+        .into_iter()
+        .map(|doc| {
+            let (seg, facts) = pipeline.process(&doc);
+            (doc, seg, facts)
+        })
+        .collect();
+    Ok(Processed { documents, errors: out.errors.iter().map(IngestError::to_string).collect(), notes: out.notes })
+}
+
+/// Store (and index) one prepared file, in batch order.
+fn write_file(
     store: &mut Store,
     mut index: Option<&mut tierwatch_search::SearchIndex>,
-    file: &Path,
-    name: &str,
+    p: Prepared,
     opts: &IngestOptions,
     pipeline: &Pipeline,
     summary: &mut IngestSummary,
 ) -> Result<FileReport, AppError> {
-    let bytes = match read_limited(file, name, opts.read.max_file_bytes) {
-        Ok(b) => b,
-        Err(e) => return Ok(failed(name, e.to_string())),
+    let Prepared { name, key, read } = p;
+    let ReadFile { sha, size, out } = match read {
+        Ok(r) => r,
+        Err(e) => return Ok(failed(&name, e)),
     };
-    summary.bytes_read += bytes.len() as u64;
-    // The content hash, qualified by the reader version: a newer reader reads files again.
-    let sha = format!("{}+reader{}", hex::encode(Sha256::digest(&bytes)), tierwatch_ingest::READER_VERSION);
-    // The same file named by another relative path is still the same file.
-    let key = file.canonicalize().map(|p| p.display().to_string()).unwrap_or_else(|_| name.to_string());
+    summary.bytes_read += size;
     if store.file_unchanged(&key, &sha)? {
-        return Ok(FileReport { path: name.to_string(), status: FileStatus::Unchanged, notes: vec![] });
+        return Ok(FileReport { path: name, status: FileStatus::Unchanged, notes: vec![] });
     }
-    let out = match read_bytes(&bytes, name, &opts.read) {
+    let out = match out {
+        Some(out) => out,
+        // Recorded when the batch began but changed since (by another process): read it now.
+        None => match read_limited(Path::new(&name), &name, opts.read.max_file_bytes) {
+            Ok(bytes) => process(&bytes, &name, opts, pipeline),
+            Err(e) => Err(e.to_string()),
+        },
+    };
+    let out = match out {
         Ok(o) => o,
-        Err(e) => return Ok(failed(name, e.to_string())),
+        Err(e) => return Ok(failed(&name, e)),
     };
     let (mut inserted, mut replaced, mut unchanged, mut conflicts) = (0, 0, 0, Vec::new());
-    for doc in &out.documents {
-        let (seg, facts) = pipeline.process(doc);
-        let outcome = store.put_document(doc, &seg, &facts, pipeline.extractor_version, opts.replace)?;
+    for (doc, seg, facts) in &out.documents {
+        let outcome = store.put_document(doc, seg, facts, pipeline.extractor_version, opts.replace)?;
         if let (PutOutcome::Inserted | PutOutcome::Replaced | PutOutcome::Refreshed, Some(index)) = (&outcome, index.as_deref_mut()) {
-            index.upsert(doc, &seg)?;
+            index.upsert(doc, seg)?;
         }
         match outcome {
             PutOutcome::Inserted => inserted += 1,
@@ -184,14 +270,14 @@ fn ingest_file(
     summary.documents_unchanged += unchanged;
     summary.conflicts += conflicts.len();
     let status = if out.errors.is_empty() {
-        store.record_file(&key, &sha, bytes.len() as u64)?;
+        store.record_file(&key, &sha, size)?;
         FileStatus::Read { inserted, replaced, unchanged, conflicts }
     } else {
-        let mut errors: Vec<String> = out.errors.iter().map(IngestError::to_string).collect();
+        let mut errors = out.errors;
         errors.extend(conflicts);
         FileStatus::Partial { stored: inserted + replaced + unchanged, errors }
     };
-    Ok(FileReport { path: name.to_string(), status, notes: out.notes })
+    Ok(FileReport { path: name, status, notes: out.notes })
 }
 
 fn read_limited(file: &Path, name: &str, max: u64) -> Result<Vec<u8>, IngestError> {
@@ -201,10 +287,8 @@ fn read_limited(file: &Path, name: &str, max: u64) -> Result<Vec<u8>, IngestErro
 /// Re-extract the facts of stored documents that an older extractor set produced.
 pub fn refresh_stale_facts(store: &mut Store, pipeline: &Pipeline) -> Result<usize, AppError> {
     let mut n = 0;
-    for stored in store.all_documents()? {
-        if stored.extractor_set_version == Some(pipeline.extractor_version) {
-            continue;
-        }
+    for (iso3, year) in store.stale_documents(pipeline.extractor_version)? {
+        let Some(stored) = store.get(&iso3, year)? else { continue };
         let facts = (pipeline.extract)(&stored.document, &stored.segmentation);
         store.replace_facts(&stored.document.id.0, &facts, pipeline.extractor_version)?;
         n += 1;

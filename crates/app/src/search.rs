@@ -55,6 +55,41 @@ pub fn sync(store: &Store, index: &mut SearchIndex) -> Result<SyncReport, AppErr
     Ok(report)
 }
 
+/// An index with the store generation it was last synced at, for a long-running face
+/// (the server) that knows when the store changed: the generation is the caller's number
+/// (it only grows, and changes whenever the store may have), not the store's.
+pub struct SyncedIndex {
+    index: SearchIndex,
+    synced_at: Option<u64>,
+}
+
+impl SyncedIndex {
+    pub fn new(index: SearchIndex) -> SyncedIndex {
+        SyncedIndex { index, synced_at: None }
+    }
+
+    /// The generation the index was last synced at.
+    pub fn synced_at(&self) -> Option<u64> {
+        self.synced_at
+    }
+
+    /// Search; call [`sync_at`] first with the current generation.
+    pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, AppError> {
+        Ok(self.index.search(req)?)
+    }
+}
+
+/// [`sync`] unless the index was already synced at `generation` (or a newer one): the
+/// check a search needs, done once per store change instead of once per search.
+pub fn sync_at(store: &Store, ix: &mut SyncedIndex, generation: u64) -> Result<(), AppError> {
+    if ix.synced_at.is_some_and(|g| g >= generation) {
+        return Ok(());
+    }
+    sync(store, &mut ix.index)?;
+    ix.synced_at = Some(generation);
+    Ok(())
+}
+
 /// Throw the index away and index every stored narrative again.
 pub fn rebuild(store: &Store, dir: &std::path::Path) -> Result<(SearchIndex, SyncReport), AppError> {
     let mut index = SearchIndex::recreate(dir)?;

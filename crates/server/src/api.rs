@@ -126,9 +126,12 @@ pub async fn facts(State(s): State<AppState>, P((country, year)): P<(String, u16
         None => None,
     };
     s.run(move |ctx| {
-        let d = lookup::narrative(ctx.store, &country, year)?;
-        let m = &d.document.metadata;
-        let rows: Vec<_> = d.facts.iter().filter(|x| kind.is_none_or(|k| x.kind == k)).map(|x| data::fact_row(&m.iso3, year, x)).collect();
+        let iso3 = &lookup::country(&country)?.iso3;
+        let all = ctx.cached(&format!("{iso3} {year}"), || {
+            let d = lookup::narrative(ctx.store, &country, year)?;
+            Ok(d.facts.iter().map(|x| (x.kind, data::fact_row(&d.document.metadata.iso3, year, x))).collect::<Vec<_>>())
+        })?;
+        let rows: Vec<&data::FactRow> = all.iter().filter(|(k, _)| kind.is_none_or(|want| *k == want)).map(|(_, r)| r).collect();
         Ok(Json(p.page(rows)))
     })
     .await
@@ -167,8 +170,9 @@ pub async fn assessment(State(s): State<AppState>, P((country, year)): P<(String
     responses((status = 200, description = "ok", body = Object), (status = 404, description = "not_found or unknown_country", body = ErrorBody)))]
 pub async fn history(State(s): State<AppState>, P(country): P<String>) -> ApiResult<Value> {
     s.run(move |ctx| {
-        let t = tierwatch_app::timeline::timeline(ctx.store, ctx.law(), &country)?;
-        Ok(Json(serde_json::to_value(t).map_err(ApiError::internal)?))
+        let iso3 = &lookup::country(&country)?.iso3;
+        let t = ctx.cached(iso3, || Ok(tierwatch_app::timeline::timeline(ctx.store, ctx.law(), &country)?))?;
+        Ok(Json(serde_json::to_value(&*t).map_err(ApiError::internal)?))
     })
     .await
 }
@@ -177,7 +181,11 @@ pub async fn history(State(s): State<AppState>, P(country): P<String>) -> ApiRes
 #[utoipa::path(get, path = "/api/tiers", params(("year" = Option<u16>, Query)),
     responses((status = 200, description = "ok", body = MapYear), (status = 404, description = "not_found or unknown_country", body = ErrorBody)))]
 pub async fn tiers(State(s): State<AppState>, Q(y): Q<YearParam>) -> ApiResult<MapYear> {
-    s.run(move |ctx| Ok(Json(data::map_year(ctx, y.year)?))).await
+    s.run(move |ctx| {
+        let m = ctx.cached(&format!("{:?}", y.year), || data::map_year(ctx, y.year))?;
+        Ok(Json((*m).clone()))
+    })
+    .await
 }
 
 #[derive(Debug, Deserialize)]
@@ -248,7 +256,7 @@ pub fn run_search(ctx: &crate::state::Ctx<'_>, p: &SearchParams) -> Result<Searc
         return Err(ApiError::bad_request("give a query: q=words"));
     }
     let (req, offset) = search_request(p)?;
-    let res = ctx.with_index(|index| Ok(tierwatch_app::search::search(ctx.store, index, &req)?))?;
+    let res = ctx.with_index(|index| Ok(index.search(&req)?))?;
     let hits = res.hits.iter().skip(offset).map(|h| serde_json::to_value(h).unwrap_or_default()).collect();
     Ok(SearchPage { query: res.query, total: res.total, limit: req.limit - offset, offset, hits, facets: serde_json::to_value(res.facets).unwrap_or_default() })
 }

@@ -7,6 +7,7 @@
 //! carry a CSRF token, request bodies are capped.
 
 pub mod api;
+pub mod cache;
 pub mod clock;
 pub mod csrf;
 pub mod data;

@@ -1,12 +1,15 @@
 //! Shared state: the store (a small pool of connections: rusqlite's `Connection` is not
 //! `Sync`), the search index (one writer, behind a mutex), the law and the map shapes.
-//! Handlers run their store work on tokio's blocking threads through [`AppState::run`].
+//! Handlers run their store work on tokio's blocking threads through [`AppState::run`];
+//! read models that only change with the store are kept per store generation ([`crate::cache`]).
 
+use crate::cache::{Cache, StoreWatch};
 use crate::error::ApiError;
 use crate::map::WorldMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, RwLock};
 use tierwatch_law::Law;
+use tierwatch_app::search::SyncedIndex;
 use tierwatch_search::SearchIndex;
 use tierwatch_store::Store;
 
@@ -28,7 +31,10 @@ pub struct Config {
 pub struct Inner {
     pub db: PathBuf,
     pool: Mutex<Vec<Store>>,
-    index: Mutex<Option<SearchIndex>>,
+    /// Searches share the index (read lock); a sync after a store change takes it alone.
+    index: RwLock<Option<SyncedIndex>>,
+    watch: StoreWatch,
+    cache: Cache,
     pub law: Law,
     pub map: Result<WorldMap, String>,
 }
@@ -41,6 +47,8 @@ pub struct AppState(pub Arc<Inner>);
 pub struct Ctx<'a> {
     pub store: &'a Store,
     pub inner: &'a Inner,
+    /// The store generation when this job started (see [`crate::cache`]).
+    pub generation: u64,
 }
 
 impl Ctx<'_> {
@@ -48,14 +56,31 @@ impl Ctx<'_> {
         &self.inner.law
     }
 
-    /// Run `f` with the search index (opened on first use, kept in sync with the store by the app layer).
-    pub fn with_index<T>(&self, f: impl FnOnce(&mut SearchIndex) -> Result<T, ApiError>) -> Result<T, ApiError> {
-        let mut guard = self.inner.index.lock().map_err(|_| ApiError::internal("search index lock poisoned"))?;
+    /// What `f` computes through the app layer, once per store generation and `key`.
+    pub fn cached<T: Send + Sync + 'static>(&self, key: &str, f: impl FnOnce() -> Result<T, ApiError>) -> Result<Arc<T>, ApiError> {
+        self.inner.cache.get_or_compute(self.generation, key, f)
+    }
+
+    /// Run `f` with the search index (opened on first use), synced with the store by the
+    /// app layer once per store generation; searches of the same generation run side by side.
+    pub fn with_index<T>(&self, f: impl FnOnce(&SyncedIndex) -> Result<T, ApiError>) -> Result<T, ApiError> {
+        fn poisoned<T>(_: T) -> ApiError {
+            ApiError::internal("search index lock poisoned")
+        }
+        {
+            let guard = self.inner.index.read().map_err(poisoned)?;
+            if let Some(ix) = guard.as_ref().filter(|ix| ix.synced_at() == Some(self.generation)) {
+                return f(ix);
+            }
+        }
+        let mut guard = self.inner.index.write().map_err(poisoned)?;
         if guard.is_none() {
             let dir = tierwatch_search::index_dir_for(&self.inner.db);
-            *guard = Some(SearchIndex::open(&dir).map_err(ApiError::internal)?);
+            *guard = Some(SyncedIndex::new(SearchIndex::open(&dir).map_err(ApiError::internal)?));
         }
-        f(guard.as_mut().expect("opened above"))
+        let ix = guard.as_mut().expect("opened above");
+        tierwatch_app::search::sync_at(self.store, ix, self.generation)?;
+        f(ix)
     }
 }
 
@@ -65,7 +90,15 @@ impl AppState {
         let store = Store::open(&config.db).map_err(|e| format!("cannot open store {}: {e}", config.db.display()))?;
         let law = Law::embedded().map_err(|e| format!("the built-in law data is invalid: {e}"))?;
         let map = crate::map::load(config.map_data.as_deref());
-        Ok(AppState(Arc::new(Inner { db: config.db.clone(), pool: Mutex::new(vec![store]), index: Mutex::new(None), law, map })))
+        Ok(AppState(Arc::new(Inner {
+            db: config.db.clone(),
+            pool: Mutex::new(vec![store]),
+            index: RwLock::new(None),
+            watch: StoreWatch::default(),
+            cache: Cache::default(),
+            law,
+            map,
+        })))
     }
 
     /// Run store work on a blocking thread with a pooled connection.
@@ -76,12 +109,13 @@ impl AppState {
     {
         let inner = self.0.clone();
         tokio::task::spawn_blocking(move || {
+            let generation = inner.watch.generation(&inner.db)?;
             let pooled = inner.pool.lock().ok().and_then(|mut p| p.pop());
             let store = match pooled {
                 Some(s) => s,
                 None => Store::open(&inner.db).map_err(ApiError::internal)?,
             };
-            let out = f(&Ctx { store: &store, inner: &inner });
+            let out = f(&Ctx { store: &store, inner: &inner, generation });
             if let Ok(mut p) = inner.pool.lock() {
                 if p.len() < pool_keep() {
                     p.push(store);

@@ -65,9 +65,46 @@ impl Store {
     fn init(mut conn: Connection) -> Result<Store> {
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.pragma_update(None, "journal_mode", "WAL")?;
+        // In WAL mode NORMAL syncs the log at checkpoints, not at every commit: a commit is
+        // still atomic (a transaction is in the database whole or not at all, after a crash
+        // of the program or of the machine), and durable once the program has returned from
+        // it unless the machine itself loses power before the next checkpoint, which can
+        // only undo the newest whole transactions (see ARCHITECTURE.md, store).
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.busy_timeout(std::time::Duration::from_secs(10))?;
         migrate::migrate(&mut conn)?;
         Ok(Store { conn })
+    }
+
+    /// A number that changes whenever another connection (of this or another process) has
+    /// committed a change since this connection last asked (SQLite's `data_version`). Only
+    /// values from the same connection compare: keep one connection to watch with.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    /// `synchronous=FULL` (an fsync at every commit) instead of the default NORMAL, on this
+    /// connection: for measuring what NORMAL saves.
+    pub fn set_synchronous_full(&self, full: bool) -> Result<()> {
+        self.conn.pragma_update(None, "synchronous", if full { "FULL" } else { "NORMAL" })?;
+        Ok(())
+    }
+
+    /// Every file recorded as read completely: path -> content hash.
+    pub fn file_hashes(&self) -> Result<std::collections::HashMap<String, String>> {
+        let mut st = self.conn.prepare("SELECT path, sha256 FROM files")?;
+        let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
+    /// Country-years whose facts were not produced by extractor set `version`, in the order
+    /// of [`Store::list`] (country, then year).
+    pub fn stale_documents(&self, version: u32) -> Result<Vec<(String, u16)>> {
+        let mut st = self.conn.prepare(
+            "SELECT iso3, report_year FROM documents WHERE extractor_set_version IS NOT ?1 ORDER BY country, report_year",
+        )?;
+        let rows = st.query_map([version as i64], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
     }
 
     /// True if this exact file content was already read from this path.

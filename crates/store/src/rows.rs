@@ -76,7 +76,7 @@ pub(crate) fn insert_document(tx: &Connection, doc: &Document, year: i64, derive
 }
 
 pub(crate) fn insert_segmentation(tx: &Connection, id: &str, seg: &Segmentation) -> Result<()> {
-    let mut st = tx.prepare(
+    let mut st = tx.prepare_cached(
         "INSERT INTO sections (document_id, idx, kind, start, end, heading_start, heading_end, method, confidence)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?;
@@ -93,13 +93,13 @@ pub(crate) fn insert_segmentation(tx: &Connection, id: &str, seg: &Segmentation)
             s.confidence as f64
         ])?;
     }
-    let mut st = tx.prepare(
+    let mut st = tx.prepare_cached(
         "INSERT INTO paragraphs (document_id, idx, section, start, end, method, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?;
     for (i, p) in seg.paragraphs.iter().enumerate() {
         st.execute(params![id, i as i64, p.section.code(), p.range.start as i64, p.range.end as i64, method_code(p.method), p.confidence as f64])?;
     }
-    let mut st = tx.prepare("INSERT INTO sentences (document_id, idx, paragraph, start, end) VALUES (?1, ?2, ?3, ?4, ?5)")?;
+    let mut st = tx.prepare_cached("INSERT INTO sentences (document_id, idx, paragraph, start, end) VALUES (?1, ?2, ?3, ?4, ?5)")?;
     for (i, s) in seg.sentences.iter().enumerate() {
         st.execute(params![id, i as i64, s.paragraph as i64, s.range.start as i64, s.range.end as i64])?;
     }
@@ -108,7 +108,7 @@ pub(crate) fn insert_segmentation(tx: &Connection, id: &str, seg: &Segmentation)
 
 pub(crate) fn replace_facts(tx: &Connection, id: &str, facts: &[Fact], version: u32) -> Result<()> {
     tx.execute("DELETE FROM facts WHERE document_id = ?1", [id])?;
-    let mut st = tx.prepare(
+    let mut st = tx.prepare_cached(
         "INSERT INTO facts (document_id, idx, fact_id, kind, value, period, qualifier, scope, unit, confidence, start, end,
             quote, section, extractor, extractor_version)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",

@@ -10,26 +10,30 @@ use tierwatch_app::timeline::{Timeline, TimelineYear};
 use tierwatch_model::Tier;
 
 pub async fn country(State(s): State<AppState>, P(c): P<String>) -> PageResult {
-    let (t, stored) = s
+    let view = s
         .run(move |ctx| {
-            let t = tierwatch_app::timeline::timeline(ctx.store, ctx.law(), &c)?;
-            let stored: Vec<u16> = ctx.store.list()?.into_iter().filter(|d| d.iso3 == t.iso3).map(|d| d.report_year).collect();
-            Ok((t, stored))
+            let iso3 = &tierwatch_app::lookup::country(&c)?.iso3;
+            ctx.cached(iso3, || {
+                let t = tierwatch_app::timeline::timeline(ctx.store, ctx.law(), &c)?;
+                let stored: Vec<u16> = ctx.store.list()?.into_iter().filter(|d| d.iso3 == t.iso3).map(|d| d.report_year).collect();
+                Ok((t, stored))
+            })
         })
         .await?;
+    let (t, stored) = &*view;
     page(
         &t.country,
         html! {
             h1 { (t.country) " (" (t.iso3) ")" }
             h2 { "Stored narratives" }
             @if stored.is_empty() { p { "None stored; ingest this country's narratives to see facts and assessments." } }
-            ul { @for y in &stored { li { a href={ "/country/" (t.iso3) "/" (y) } { (y) " narrative" } } } }
+            ul { @for y in stored { li { a href={ "/country/" (t.iso3) "/" (y) } { (y) " narrative" } } } }
             @if stored.len() >= 2 {
                 p { a href={ "/diff?country=" (t.iso3) "&from=" (stored[0]) "&to=" (stored[stored.len() - 1]) } { "Compare " (stored[0]) " with " (stored[stored.len() - 1]) } }
             }
             h2 { "Tier history" }
-            (timeline_svg(&t, None))
-            (timeline_table(&t))
+            (timeline_svg(t, None))
+            (timeline_table(t))
         },
     )
 }

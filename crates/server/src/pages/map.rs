@@ -12,7 +12,7 @@ use std::collections::HashMap;
 
 pub async fn map(State(s): State<AppState>, Q(y): Q<YearParam>) -> PageResult {
     let state = s.clone();
-    let m = s.run(move |ctx| data::map_year(ctx, y.year)).await?;
+    let m = s.run(move |ctx| ctx.cached(&format!("{:?}", y.year), || data::map_year(ctx, y.year))).await?;
     let by_iso: HashMap<&str, &MapCountry> = m.countries.iter().map(|c| (c.iso3.as_str(), c)).collect();
     let year = m.report_year;
     let svg = match &state.0.map {

@@ -18,20 +18,24 @@ pub struct Highlight {
 }
 
 pub async fn narrative(State(s): State<AppState>, P((c, year)): P<(String, u16)>, Q(h): Q<Highlight>) -> PageResult {
-    let (d, t, a, e) = s
+    let view = s
         .run(move |ctx| {
-            let d = tierwatch_app::lookup::narrative(ctx.store, &c, year)?;
-            let t = tierwatch_app::timeline::timeline(ctx.store, ctx.law(), &c)?;
-            let a = assess_narrative(ctx.store, ctx.law(), &c, year, &[], Mode::Stated)?;
-            let e = tierwatch_app::estimate::estimate_narrative(ctx.store, ctx.law(), &c, year)?;
-            Ok((d, t, a.assessment, e))
+            let iso3 = &tierwatch_app::lookup::country(&c)?.iso3;
+            ctx.cached(&format!("{iso3} {year}"), || {
+                let d = tierwatch_app::lookup::narrative(ctx.store, &c, year)?;
+                let t = tierwatch_app::timeline::timeline(ctx.store, ctx.law(), &c)?;
+                let a = assess_narrative(ctx.store, ctx.law(), &c, year, &[], Mode::Stated)?;
+                let e = tierwatch_app::estimate::estimate_narrative(ctx.store, ctx.law(), &c, year)?;
+                let facts = data::fact_rows(&d);
+                Ok((d, t, a.assessment, e, facts))
+            })
         })
         .await?;
+    let (d, t, a, e, facts) = &*view;
     let m = &d.document.metadata;
     let iso3 = m.iso3.clone();
     let ty = t.years.iter().find(|y| y.report_year == year);
     let hl = h.highlight.as_deref().and_then(data::parse_range);
-    let facts = data::fact_rows(&d);
     page(
         &format!("{} {year}", m.country),
         html! {
@@ -55,18 +59,18 @@ pub async fn narrative(State(s): State<AppState>, P((c, year)): P<(String, u16)>
                         li #downgrade { "Automatic downgrade: " (ty.and_then(|y| y.auto_downgrade.as_deref()).unwrap_or("none")) }
                         li { "Waiver: " (ty.and_then(|y| y.waiver.as_deref()).unwrap_or("none")) }
                     }
-                    (super::country::timeline_svg(&t, Some(year)))
+                    (super::country::timeline_svg(t, Some(year)))
                 }
                 div {
-                    @if let Some(e) = &e { (super::estimate::render(e, m.stated_tier, &iso3, year)) }
-                    (super::assessment::render(&a, "Assessment under the law in force"))
+                    @if let Some(e) = e { (super::estimate::render(e, m.stated_tier, &iso3, year)) }
+                    (super::assessment::render(a, "Assessment under the law in force"))
                 }
             }
             h2 #facts { "Facts (" (facts.len()) ")" }
-            (facts_table(&facts, hl))
+            (facts_table(facts, hl))
             h2 #text { "Narrative" }
             p.small.muted { "Document " (d.document.id.short()) "; sources: " (d.sources.join(", ")) }
-            div.narrative { (text(&d, hl)) }
+            div.narrative { (text(d, hl)) }
         },
     )
 }
