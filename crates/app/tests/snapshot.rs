@@ -63,7 +63,9 @@ fn current(corpus: &Path) -> Vec<String> {
     let list = store.list().unwrap();
     lines.push(format!("list\t-\t-\t{}\t{}\t-\t-", list.len(), sha(&list)));
     for s in &list {
-        let d = store.get(&s.iso3, s.report_year).unwrap().expect("listed");
+        let mut d = store.get(&s.iso3, s.report_year).unwrap().expect("listed");
+        // The stored path is where this clone sits; only the part below the corpus is output.
+        d.document.source_path = relative_to(&d.document.source_path, corpus);
         lines.push(format!(
             "doc\t{}/{}\t{}\t{}\t{}\t{}\t{}",
             s.iso3,
@@ -80,6 +82,15 @@ fn current(corpus: &Path) -> Vec<String> {
         lines.push(format!("search\t{}\t-\t{}\t{}\t-\t-", q.query, r.total, sha(&r)));
     }
     lines
+}
+
+/// `path` below `root`, with `/` separators; a path outside the corpus is kept as it is.
+fn relative_to(path: &str, root: &Path) -> String {
+    let below = |p: &Path, r: &Path| p.strip_prefix(r).ok().map(|x| x.to_string_lossy().replace('\\', "/"));
+    let (p, r) = (Path::new(path), root);
+    below(p, r)
+        .or_else(|| below(&p.canonicalize().ok()?, &r.canonicalize().ok()?))
+        .unwrap_or_else(|| path.to_string())
 }
 
 #[test]
