@@ -8,16 +8,16 @@
 //! folds and estimates the held-out rows; [`fit_all`] fits on every row (the published model
 //! and the in-sample figures, labelled as such).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 use tierwatch_law::estimate::{class_of, estimate, observed_interval, ordinal, Estimate, FeatureSet, TierModel};
 use tierwatch_law::{AssessmentInput, CountryRef, Law};
 use tierwatch_model::{Fact, ReportYear, Tier};
-use tierwatch_store::Store;
+use tierwatch_store::{DocumentSummary, Store};
 
 use crate::assess::{findings, Mode};
-use crate::tiers::{law_history, stated_events, tier_history};
+use crate::tiers::{law_history, stated_events, tier_history, StatedEvents};
 use crate::AppError;
 
 /// Number of cross-validation folds.
@@ -66,9 +66,18 @@ pub fn fold_of(iso3: &str) -> usize {
 
 /// Every stored narrative as a row, in store order.
 pub fn rows(store: &Store) -> Result<Rows, AppError> {
+    rows_where(store, |_| true)
+}
+
+/// The stored narratives `keep` accepts, as rows, in store order. A country's stated waiver
+/// and downgrade years are read once per country, not once per narrative (they come from all
+/// of its narratives, kept or not).
+fn rows_where(store: &Store, keep: impl Fn(&DocumentSummary) -> bool) -> Result<Rows, AppError> {
     let history = tier_history(store)?;
+    let mut events: BTreeMap<String, StatedEvents> = BTreeMap::new();
     let mut out = Rows::default();
-    for d in store.all_documents()? {
+    for s in store.list()?.into_iter().filter(|s| keep(s)) {
+        let Some(d) = store.get(&s.iso3, s.report_year)? else { continue };
         let m = &d.document.metadata;
         let year = m.report_year.expect("stored documents have a year");
         let official = m.stated_tier.or_else(|| {
@@ -83,12 +92,14 @@ pub fn rows(store: &Store) -> Result<Rows, AppError> {
             out.special_case.push(label);
             continue;
         }
-        let events = stated_events(store, &m.iso3)?;
+        if !events.contains_key(&m.iso3) {
+            events.insert(m.iso3.clone(), stated_events(store, &m.iso3)?);
+        }
         let input = AssessmentInput {
             country: CountryRef { iso3: m.iso3.clone(), name: m.country.clone() },
             report_year: year,
             findings: findings(&d.facts, year, Mode::Blind),
-            history: law_history(&history, &m.iso3, &events).before(year),
+            history: law_history(&history, &m.iso3, &events[&m.iso3]).before(year),
             overrides: vec![],
         };
         out.rows.push(Row { country: m.country.clone(), iso3: m.iso3.clone(), year: year.get(), official, input, facts: d.facts.clone() });
@@ -170,8 +181,10 @@ mod tests {
 }
 
 /// The estimate for one stored narrative, out of sample: with the law folder's model when the
-/// narrative was not in its fitting set, else with the same model refitted now on the store's
-/// narratives of every other country (leave-country-out). `None` when the law has no model.
+/// narrative was not in its fitting set, else with the same model refitted now on its fitting
+/// set less this country's narratives (leave-country-out; those of the set the store holds).
+/// The refit reads only the fitting set, so its cost does not grow with the store. `None` when
+/// the law has no model.
 pub fn estimate_narrative(store: &Store, law: &Law, country: &str, year: u16) -> Result<Option<Estimate>, AppError> {
     let Some(model) = law.tier_model.as_ref() else { return Ok(None) };
     let stored = crate::lookup::narrative(store, country, year)?;
@@ -190,8 +203,8 @@ pub fn estimate_narrative(store: &Store, law: &Law, country: &str, year: u16) ->
     if !model.fitted_set.contains(&key) {
         return Ok(Some(estimate(&input, law, model)));
     }
-    let all = rows(store)?;
-    let train: Vec<&Row> = all.rows.iter().filter(|r| r.iso3 != m.iso3).collect();
+    let fitted = rows_where(store, |s| s.iso3 != m.iso3 && model.fitted_set.contains(&format!("{} {}", s.iso3, s.report_year)))?;
+    let train: Vec<&Row> = fitted.rows.iter().collect();
     // The law folder's model saw this narrative: refit without its country, so the estimate
     // stays out of sample.
     let on = format!("{} without {} (leave-country-out)", describe(&train), m.iso3);
