@@ -117,11 +117,46 @@ fn headed_chapters_sections_match_headings_exactly() {
     assert!(checked >= 130, "only {checked} headed chapters");
 }
 
+/// Paragraph labels compared with the truth of headed chapters, over many chapters.
+#[derive(Default)]
+struct Tally {
+    right: usize,
+    total: usize,
+    confusions: std::collections::BTreeMap<(SectionKind, SectionKind), usize>,
+}
+
+impl Tally {
+    /// Score the paragraphs of `seg` (over `text`) whose body is one of the `truth` paragraphs.
+    fn score(&mut self, file: &Path, text: &str, seg: &tierwatch_model::Segmentation, truth: &[(String, SectionKind)]) {
+        for p in &seg.paragraphs {
+            let body = p.range.slice(text).trim();
+            let Some((_, want)) = truth.iter().find(|(t, _)| t.trim() == body) else { continue };
+            self.total += 1;
+            if *want == p.section {
+                self.right += 1;
+            } else {
+                *self.confusions.entry((*want, p.section)).or_default() += 1;
+                if std::env::var_os("TIERWATCH_DEBUG_SEGMENT").is_some() {
+                    eprintln!("{}: {want} -> {}: {}", file.display(), p.section, &body[..body.len().min(90)]);
+                }
+            }
+        }
+    }
+
+    /// Print the accuracy and assert it is at least 90% over more than 700 paragraphs.
+    fn check(&self, what: &str) {
+        let acc = self.right as f64 / self.total as f64;
+        println!("{what} paragraph-section accuracy: {}/{} = {:.1}%", self.right, self.total, acc * 100.0);
+        println!("confusions (truth -> predicted): {:?}", self.confusions);
+        assert!(self.total > 700, "only {} paragraphs compared", self.total);
+        assert!(acc >= 0.90, "accuracy {acc:.3} below 0.90; confusions {:?}", self.confusions);
+    }
+}
+
 /// Strip the section headings from headed chapters and classify paragraphs by content.
 #[test]
 fn unheaded_paragraph_section_accuracy_is_at_least_90_percent() {
-    let (mut right, mut total) = (0usize, 0usize);
-    let mut confusions: std::collections::BTreeMap<(SectionKind, SectionKind), usize> = Default::default();
+    let mut tally = Tally::default();
     for f in chapter_files() {
         let text = std::fs::read_to_string(&f).unwrap();
         let seg = segment(text.trim_end());
@@ -135,26 +170,9 @@ fn unheaded_paragraph_section_accuracy_is_at_least_90_percent() {
             .filter(|l| tierwatch_ingest::segment::headings::line_heading(l).is_none())
             .collect::<Vec<_>>()
             .join("\n");
-        let seg2 = segment(&stripped);
-        for p in &seg2.paragraphs {
-            let body = p.range.slice(&stripped);
-            let Some((_, want)) = truth.iter().find(|(t, _)| t == body) else { continue };
-            total += 1;
-            if *want == p.section {
-                right += 1;
-            } else {
-                *confusions.entry((*want, p.section)).or_default() += 1;
-                if std::env::var_os("TIERWATCH_DEBUG_SEGMENT").is_some() {
-                    eprintln!("{}: {want} -> {}: {}", f.display(), p.section, &body[..body.len().min(90)]);
-                }
-            }
-        }
+        tally.score(&f, &stripped, &segment(&stripped), &truth);
     }
-    let acc = right as f64 / total as f64;
-    println!("unheaded paragraph-section accuracy: {right}/{total} = {:.1}%", acc * 100.0);
-    println!("confusions (truth -> predicted): {confusions:?}");
-    assert!(total > 700, "only {total} paragraphs compared");
-    assert!(acc >= 0.90, "accuracy {acc:.3} below 0.90; confusions {confusions:?}");
+    tally.check("unheaded");
 }
 
 #[test]
@@ -176,8 +194,7 @@ fn chapters_that_lost_their_headings_still_get_every_section() {
 /// paragraph.
 #[test]
 fn unheaded_profile_first_chapters_are_segmented_too() {
-    let (mut right, mut total) = (0usize, 0usize);
-    let mut confusions: std::collections::BTreeMap<(SectionKind, SectionKind), usize> = Default::default();
+    let mut tally = Tally::default();
     for f in chapter_files() {
         let text = std::fs::read_to_string(&f).unwrap();
         let text = text.trim_end();
@@ -216,24 +233,7 @@ fn unheaded_profile_first_chapters_are_segmented_too() {
             }
         }
         let rebuilt = out.join("\n\n");
-        let seg2 = segment(&rebuilt);
-        for p in &seg2.paragraphs {
-            let body = p.range.slice(&rebuilt).trim();
-            let Some((_, want)) = truth.iter().find(|(t, _)| t == body) else { continue };
-            total += 1;
-            if *want == p.section {
-                right += 1;
-            } else {
-                *confusions.entry((*want, p.section)).or_default() += 1;
-                if std::env::var_os("TIERWATCH_DEBUG_SEGMENT").is_some() {
-                    eprintln!("{}: {want} -> {}: {}", f.display(), p.section, &body[..body.len().min(90)]);
-                }
-            }
-        }
+        tally.score(&f, &rebuilt, &segment(&rebuilt), &truth);
     }
-    let acc = right as f64 / total as f64;
-    println!("unheaded profile-first paragraph-section accuracy: {right}/{total} = {:.1}%", acc * 100.0);
-    println!("confusions (truth -> predicted): {confusions:?}");
-    assert!(total > 700, "only {total} paragraphs compared");
-    assert!(acc >= 0.90, "accuracy {acc:.3} below 0.90; confusions {confusions:?}");
+    tally.check("unheaded profile-first");
 }

@@ -258,7 +258,7 @@ fn sentence(
                 }
             };
             let mut kinds = match &head {
-                Some((hw, htok)) => kind_for_head(t, &toks, n.start, hw, htok),
+                Some((hw, htok)) => kinds_for_head(t, &toks, n.start, hw, htok),
                 None => headless(&toks, n),
             };
             if kinds.is_empty() && comparison {
@@ -713,17 +713,7 @@ fn headless(toks: &[Tok], n: &NumberMention) -> Vec<(FactKind, Option<&'static s
     vec![]
 }
 
-/// Kind and unit for a number whose noun phrase ends in `head`.
-fn kind_for_head(
-    t: &str,
-    toks: &[Tok],
-    num_start: usize,
-    head: &str,
-    head_tok: &Tok,
-) -> Vec<(FactKind, Option<&'static str>)> {
-    kinds_for_head(t, toks, num_start, head, head_tok)
-}
-
+/// Kinds and units for a number whose noun phrase ends in `head`.
 fn kinds_for_head(
     t: &str,
     toks: &[Tok],
