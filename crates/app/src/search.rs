@@ -58,14 +58,21 @@ pub fn sync(store: &Store, index: &mut SearchIndex) -> Result<SyncReport, AppErr
 /// An index with the store generation it was last synced at, for a long-running face
 /// (the server) that knows when the store changed: the generation is the caller's number
 /// (it only grows, and changes whenever the store may have), not the store's.
+///
+/// While another process (an `ingest`) holds the index's writer, [`sync_at`] does not wait
+/// for it: the index is reloaded as that process last committed it, and searches leave out
+/// hits on narratives the store no longer holds, until a later sync succeeds.
 pub struct SyncedIndex {
     index: SearchIndex,
     synced_at: Option<u64>,
+    /// Document ids the store held when a sync found the index busy; `None` once synced.
+    only: Option<std::collections::HashSet<String>>,
 }
 
 impl SyncedIndex {
-    pub fn new(index: SearchIndex) -> SyncedIndex {
-        SyncedIndex { index, synced_at: None }
+    pub fn new(mut index: SearchIndex) -> SyncedIndex {
+        index.set_lock_wait(std::time::Duration::ZERO);
+        SyncedIndex { index, synced_at: None, only: None }
     }
 
     /// The generation the index was last synced at.
@@ -75,18 +82,32 @@ impl SyncedIndex {
 
     /// Search; call [`sync_at`] first with the current generation.
     pub fn search(&self, req: &SearchRequest) -> Result<SearchResults, AppError> {
-        Ok(self.index.search(req)?)
+        let mut res = self.index.search(req)?;
+        if let Some(only) = &self.only {
+            res.hits.retain(|h| only.contains(&h.document_id));
+        }
+        Ok(res)
     }
 }
 
 /// [`sync`] unless the index was already synced at `generation` (or a newer one): the
-/// check a search needs, done once per store change instead of once per search.
+/// check a search needs, done once per store change instead of once per search. When
+/// another process holds the index, see what it committed instead (and try again next time).
 pub fn sync_at(store: &Store, ix: &mut SyncedIndex, generation: u64) -> Result<(), AppError> {
     if ix.synced_at.is_some_and(|g| g >= generation) {
         return Ok(());
     }
-    sync(store, &mut ix.index)?;
-    ix.synced_at = Some(generation);
+    match sync(store, &mut ix.index) {
+        Ok(_) => {
+            ix.synced_at = Some(generation);
+            ix.only = None;
+        }
+        Err(AppError::Search(e)) if e.is_index_busy() => {
+            ix.index.reload()?;
+            ix.only = Some(store.list()?.into_iter().map(|s| s.document_id).collect());
+        }
+        Err(e) => return Err(e),
+    }
     Ok(())
 }
 

@@ -231,7 +231,7 @@ pub fn search_request(p: &SearchParams) -> Result<(SearchRequest, usize), ApiErr
     };
     let paging = Paging { limit: p.limit, offset: p.offset };
     let (limit, offset) = (paging.limit(), paging.offset());
-    if offset + limit > 1000 {
+    if offset.saturating_add(limit) > 1000 {
         return Err(ApiError::bad_request("offset + limit may not exceed 1000"));
     }
     Ok((SearchRequest { query: p.q.clone(), filters, limit: offset + limit }, offset))

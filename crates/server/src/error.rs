@@ -8,6 +8,9 @@
 //! | `bad_request` | 400 | a malformed parameter, override or query |
 //! | `csrf` | 403 | a state-changing form without a matching CSRF token |
 //! | `payload_too_large` | 413 | a request body over the limit |
+//! | `method_not_allowed` | 405 | a method the route does not take |
+//! | `uri_too_long` | 414 | a path and query over the limit ([`crate::limits`]) |
+//! | `timeout` | 503 | a request that took longer than the handler timeout |
 //! | `internal` | 500 | anything else; details go to the server log only |
 
 use axum::http::StatusCode;
@@ -19,7 +22,7 @@ use tierwatch_app::AppError;
 /// The JSON body of every error.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ErrorBody {
-    /// One of: not_found, unknown_country, bad_request, csrf, payload_too_large, internal.
+    /// One of: not_found, unknown_country, bad_request, csrf, method_not_allowed, payload_too_large, uri_too_long, timeout, internal.
     pub code: &'static str,
     pub message: String,
 }

@@ -7,25 +7,31 @@
 //! carry a CSRF token, request bodies are capped.
 
 pub mod api;
+pub mod assets;
 pub mod cache;
 pub mod clock;
 pub mod csrf;
 pub mod data;
 pub mod error;
 pub mod extract;
+pub mod limits;
+pub mod listen;
 pub mod map;
 pub mod openapi;
 pub mod pages;
+pub mod security;
 pub mod state;
 
+pub use limits::Limits;
 pub use state::{AppState, Config};
 
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use axum::Router;
+use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
 
 /// Largest request body accepted (forms are small).
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -38,17 +44,21 @@ async fn api_not_found() -> error::ApiError {
     error::ApiError::not_found("no such endpoint; see /openapi.json")
 }
 
-/// Map the body-limit layer's bare 413 to the `{code, message}` shape.
-async fn body_limit_json(resp: axum::response::Response) -> axum::response::Response {
-    if resp.status() == StatusCode::PAYLOAD_TOO_LARGE {
-        let e = error::ApiError { status: StatusCode::PAYLOAD_TOO_LARGE, code: "payload_too_large", message: format!("request bodies are limited to {MAX_BODY_BYTES} bytes") };
-        return e.into_response();
-    }
-    resp
+/// 405 with the `{code, message}` body (axum's own has none); the `Allow` header stays.
+async fn method_not_allowed(method: axum::http::Method) -> error::ApiError {
+    error::ApiError { status: StatusCode::METHOD_NOT_ALLOWED, code: "method_not_allowed", message: format!("{method} is not allowed here") }
 }
 
-/// The whole application.
+/// The whole application, with the default [`Limits`].
 pub fn router(state: AppState) -> Router {
+    router_with(state, Limits::default())
+}
+
+/// The whole application. Layers, outermost first: security headers on every response,
+/// `{code, message}` bodies for the limit layers' bare answers, a panic in a handler as a
+/// logged 500 (the connection and the server live on), the URI limit, the handler timeout,
+/// the body limit.
+pub fn router_with(state: AppState, limits: Limits) -> Router {
     let api = Router::new()
         .route("/countries", get(api::countries))
         .route("/documents", get(api::documents))
@@ -62,10 +72,12 @@ pub fn router(state: AppState) -> Router {
         .route("/diff/{country}/{from}/{to}", get(api::diff))
         .route("/export/{what}", get(api::export))
         .route("/worksheets/{country}/{year}", get(api::worksheets))
-        .fallback(api_not_found);
-    Router::new()
+        .fallback(api_not_found)
+        .method_not_allowed_fallback(method_not_allowed);
+    let app = Router::new()
         .route("/", get(pages::map::map))
         .route("/openapi.json", get(openapi_json))
+        .route(assets::APP_JS_PATH, get(assets::app_js))
         .route("/country/{c}", get(pages::country::country))
         .route("/country/{c}/{year}", get(pages::narrative::narrative))
         .route("/country/{c}/{year}/worksheet", get(pages::worksheet::show).post(pages::worksheet::save))
@@ -74,14 +86,13 @@ pub fn router(state: AppState) -> Router {
         .route("/export", get(pages::tools::export))
         .nest("/api", api)
         .fallback(pages::not_found)
-        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
-        .layer(axum::middleware::map_response(body_limit_json))
-        .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'"),
-        ))
-        .with_state(state)
+        .method_not_allowed_fallback(method_not_allowed)
+        .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, limits.handler_timeout))
+        .layer(axum::middleware::from_fn_with_state(limits.max_uri_bytes, limits::uri_limit))
+        .layer(CatchPanicLayer::custom(|_: Box<dyn std::any::Any + Send>| error::ApiError::internal("a handler panicked").into_response()))
+        .layer(axum::middleware::map_response_with_state(limits, limits::as_json));
+    security::layer(app.with_state(state))
 }
 
 /// Bind and serve until Ctrl-C. `on_listen` gets the bound address (port 0 picks one).
@@ -92,10 +103,10 @@ pub async fn serve(config: Config, addr: std::net::SocketAddr, on_listen: impl F
     }
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     on_listen(listener.local_addr().map_err(|e| e.to_string())?);
-    axum::serve(listener, router(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
-        .map_err(|e| format!("server error: {e}"))
+    let limits = Limits::default();
+    listen::serve(listener, router_with(state, limits), limits, async {
+        let _ = tokio::signal::ctrl_c().await;
+    })
+    .await;
+    Ok(())
 }

@@ -83,6 +83,13 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
+    /// SQLite's `PRAGMA integrity_check`: `["ok"]` for a sound file, else what is wrong.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+
     /// `synchronous=FULL` (an fsync at every commit) instead of the default NORMAL, on this
     /// connection: for measuring what NORMAL saves.
     pub fn set_synchronous_full(&self, full: bool) -> Result<()> {

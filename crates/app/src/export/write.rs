@@ -1,4 +1,6 @@
-//! Writing a table as CSV, JSON or Parquet, and its codebook beside it.
+//! Writing a table as CSV, JSON or Parquet, and its codebook beside it. Each file is written
+//! to a temporary file in the same folder and renamed over the target only when complete, so
+//! a crash or a full disk never leaves a half-written export (or codebook) under its name.
 
 use super::{codebook, Cell, ColType, Format, Table};
 use crate::AppError;
@@ -25,15 +27,30 @@ pub fn codebook_path(out: &Path) -> PathBuf {
 
 /// Write `table` to `out` in `format`, and its codebook beside it; returns the codebook path.
 pub fn write(table: &Table, format: Format, out: &Path) -> Result<PathBuf, AppError> {
-    match format {
-        Format::Csv => csv(table, out)?,
-        Format::Json => json(table, out)?,
-        Format::Parquet => parquet(table, out)?,
-    }
+    atomically(out, |tmp| match format {
+        Format::Csv => csv(table, tmp),
+        Format::Json => json(table, tmp),
+        Format::Parquet => parquet(table, tmp),
+    })?;
     let cb = codebook_path(out);
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    std::fs::write(&cb, codebook::markdown(table, &name)).map_err(io(&cb))?;
+    atomically(&cb, |tmp| std::fs::write(tmp, codebook::markdown(table, &name)).map_err(io(tmp)))?;
     Ok(cb)
+}
+
+/// Run `write` on a new temporary file beside `out`, flush it to disk, then rename it to
+/// `out`; on any error the temporary file is removed and `out` is left as it was.
+fn atomically(out: &Path, write: impl FnOnce(&Path) -> Result<(), AppError>) -> Result<(), AppError> {
+    let dir = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let tmp = tempfile::Builder::new().prefix(&format!(".{name}.")).suffix(".tmp").tempfile_in(dir).map_err(io(out))?;
+    write(tmp.path())?;
+    tmp.as_file().sync_all().map_err(io(tmp.path()))?;
+    tmp.persist(out).map_err(|e| AppError::Io { path: out.display().to_string(), source: e.error })?;
+    Ok(())
 }
 
 fn text(c: &Cell) -> String {
@@ -141,6 +158,26 @@ mod tests {
         assert_eq!(v[0]["n"], 3);
         assert_eq!(v[1]["n"], serde_json::Value::Null);
         assert_eq!(v[0]["b"], true);
+    }
+
+    #[test]
+    fn a_failed_export_leaves_the_old_file_and_no_temporary_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("t.csv");
+        std::fs::write(&out, "old\n").unwrap();
+        let err = atomically(&out, |tmp| {
+            std::fs::write(tmp, "half a ta").unwrap();
+            Err(AppError::Invalid("disk full".into()))
+        });
+        assert!(err.is_err());
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "old\n", "the target is untouched");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, [std::ffi::OsString::from("t.csv")], "no temporary file is left");
+        write(&table(), Format::Csv, &out).unwrap();
+        assert!(std::fs::read_to_string(&out).unwrap().starts_with("n,s,b,f\n"), "a complete export replaces it");
+        let mut names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        names.sort();
+        assert_eq!(names, ["t.csv", "t.csv.codebook.md"]);
     }
 
     #[test]

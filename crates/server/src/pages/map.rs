@@ -7,7 +7,7 @@ use crate::data::{self, MapCountry};
 use crate::extract::HQ as Q;
 use crate::state::AppState;
 use axum::extract::State;
-use maud::{html, Markup, PreEscaped};
+use maud::{html, Markup};
 use std::collections::HashMap;
 
 pub async fn map(State(s): State<AppState>, Q(y): Q<YearParam>) -> PageResult {
@@ -71,13 +71,12 @@ fn year_form(year: u16, years: &[u16]) -> Markup {
     html! {
         form.inline #year-form method="get" action="/" {
             label { "Report year"
-                select #year name="year" onchange="this.form.submit()" {
+                select #year name="year" data-autosubmit {
                     @for y in years.iter().rev() { option value=(y) selected[*y == year] { (y) } }
                 }
             }
             button type="submit" { "Show" }
         }
-        script { (PreEscaped("document.querySelector('#year-form button').hidden=true;")) }
     }
 }
 

@@ -1,5 +1,6 @@
 //! Server-rendered pages (maud: every interpolated string is HTML-escaped). Readable without
-//! JavaScript; the only scripts submit the year form on change. Pages call the app layer
+//! JavaScript; the one script, `/static/app.js` ([`crate::assets`]), submits the year form on
+//! change (the Content-Security-Policy allows no inline script or event handler). Pages call the app layer
 //! through [`crate::data`] and the API helpers, never the store's SQL.
 
 pub mod assessment;
@@ -115,6 +116,7 @@ pub fn layout(title: &str, body: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " — tierwatch" }
                 style { (PreEscaped(CSS)) }
+                script src=(crate::assets::APP_JS_PATH) defer {}
             }
             body {
                 header {

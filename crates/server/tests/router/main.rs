@@ -1,6 +1,10 @@
 //! Router tests without sockets (`tower::ServiceExt::oneshot`) over a store built from the
-//! real corpus: the JSON API, the OpenAPI document, the pages, escaping, CSRF and limits.
+//! real corpus: the JSON API, the OpenAPI document, the pages, escaping, CSRF, security headers,
+//! malformed requests; and the limits over a loopback socket.
 
 mod api;
 mod common;
+mod limits;
+mod malformed;
 mod pages;
+mod security;
