@@ -44,7 +44,7 @@ impl Pg {
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(10));
         }
-        let client = config.connect(NoTls).map_err(|e| StoreError::Connect { location: shown.to_string(), message: e.to_string() })?;
+        let client = config.connect(NoTls).map_err(|e| StoreError::Connect { location: shown.to_string(), message: message(&e) })?;
         let mut pg = Pg { client, stmts: HashMap::new() };
         pg.migrate()?;
         Ok(pg)
@@ -146,7 +146,20 @@ pub(crate) fn message(e: &postgres::Error) -> String {
             Some(detail) => format!("{}: {} ({detail})", db.severity(), db.message()),
             None => format!("{}: {}", db.severity(), db.message()),
         },
-        None => e.to_string(),
+        None => {
+            // The driver's `Display` stops at its own words ("error connecting to server");
+            // the reason (refused, timed out, no such host) is in the source chain.
+            let mut out = e.to_string();
+            let mut source = std::error::Error::source(e);
+            while let Some(cause) = source {
+                let text = cause.to_string();
+                if !out.contains(&text) {
+                    out = format!("{out}: {text}");
+                }
+                source = cause.source();
+            }
+            out
+        }
     }
 }
 

@@ -39,7 +39,7 @@ impl StoreWriterLock {
                 let mut client = url
                     .config
                     .connect(postgres::NoTls)
-                    .map_err(|e| StoreError::Connect { location: location.to_string(), message: e.to_string() })?;
+                    .map_err(|e| StoreError::Connect { location: location.to_string(), message: crate::pg::message(&e) })?;
                 let got: bool = client.query_one("SELECT pg_try_advisory_lock($1)", &[&PG_WRITER_LOCK])?.get(0);
                 if !got {
                     waiting(&format!("PostgreSQL advisory lock {PG_WRITER_LOCK}"));
