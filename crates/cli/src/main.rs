@@ -15,7 +15,7 @@ struct Cli {
     /// The store: a SQLite file (created on first use) or a PostgreSQL database URL,
     /// postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (the database must exist).
     #[arg(long, global = true, env = "TIERWATCH_DB", default_value = "tierwatch.sqlite")]
-    /// (Read as text and parsed in `main`: clap would echo a bad value, password and all.)
+    // Read as text and parsed in `main`: clap would echo a bad value, password and all.
     db: String,
     #[command(subcommand)]
     command: Command,

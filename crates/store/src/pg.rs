@@ -25,8 +25,14 @@ pub(crate) const MIGRATIONS: &[(i64, &str)] = &[
 const MIGRATION_LOCK: i64 = 843_792_824;
 
 /// An open PostgreSQL store.
+///
+/// The driver runs a small tokio runtime of its own and blocks on it, which tokio forbids
+/// on a thread that drives async tasks: connecting and closing therefore happen on a thread
+/// of their own (so a `Store` may be opened and dropped anywhere), and queries must run
+/// where blocking is allowed (the server runs store work on blocking threads).
 pub(crate) struct Pg {
-    client: Client,
+    /// `None` only while being dropped.
+    client: Option<Client>,
     /// Prepared statements by their (SQLite-placeholder) text.
     stmts: HashMap<String, Statement>,
 }
@@ -38,21 +44,26 @@ struct On<'a> {
 }
 
 impl Pg {
-    /// Connect (10 s timeout unless the URL sets `connect_timeout`) and migrate.
+    /// Connect (10 s timeout unless the URL sets `connect_timeout`) and migrate, on a
+    /// thread of its own (see [`Pg`]).
     pub fn connect(url: &PgUrl, shown: &str) -> Result<Pg> {
         let mut config = url.config.clone();
         if config.get_connect_timeout().is_none() {
             config.connect_timeout(Duration::from_secs(10));
         }
-        let client = config.connect(NoTls).map_err(|e| StoreError::Connect { location: shown.to_string(), message: message(&e) })?;
-        let mut pg = Pg { client, stmts: HashMap::new() };
-        pg.migrate()?;
-        Ok(pg)
+        let open = || -> Result<Pg> {
+            let client = config.connect(NoTls).map_err(|e| StoreError::Connect { location: shown.to_string(), message: message(&e) })?;
+            let mut pg = Pg { client: Some(client), stmts: HashMap::new() };
+            pg.migrate()?;
+            Ok(pg)
+        };
+        std::thread::scope(|s| s.spawn(open).join())
+            .map_err(|_| StoreError::Connect { location: shown.to_string(), message: "the connecting thread panicked".into() })?
     }
 
     /// `f` inside a read-only REPEATABLE READ transaction (one snapshot for all its queries).
     pub fn read<T>(&mut self, f: impl FnOnce(&mut dyn Sql) -> Result<T>) -> Result<T> {
-        let tx = self.client.build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start()?;
+        let tx = self.client.as_mut().expect(OPEN).build_transaction().isolation_level(IsolationLevel::RepeatableRead).read_only(true).start()?;
         let mut on = On { tx, stmts: &mut self.stmts };
         let out = f(&mut on)?;
         on.tx.commit()?;
@@ -64,7 +75,7 @@ impl Pg {
     /// server take turns (what `f` read is still true when it writes), and the new number
     /// tells watchers something was committed.
     pub fn write<T>(&mut self, f: impl FnOnce(&mut dyn Sql) -> Result<T>) -> Result<T> {
-        let tx = self.client.transaction()?;
+        let tx = self.client.as_mut().expect(OPEN).transaction()?;
         let mut on = On { tx, stmts: &mut self.stmts };
         on.exec("UPDATE store_generation SET n = n + 1", &[])?;
         let out = f(&mut on)?;
@@ -74,12 +85,12 @@ impl Pg {
 
     /// The generation counter: a new number after any write transaction committed.
     pub fn data_version(&mut self) -> Result<i64> {
-        Ok(self.client.query_one("SELECT n FROM store_generation", &[])?.get(0))
+        Ok(self.client.as_mut().expect(OPEN).query_one("SELECT n FROM store_generation", &[])?.get(0))
     }
 
     /// All pending migrations in one transaction, under the migration lock.
     fn migrate(&mut self) -> Result<()> {
-        let mut tx = self.client.transaction()?;
+        let mut tx = self.client.as_mut().expect(OPEN).transaction()?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
         tx.batch_execute("SET LOCAL client_min_messages = warning; CREATE TABLE IF NOT EXISTS schema_migrations (version BIGINT PRIMARY KEY)")?;
         let current: i64 = tx.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", &[])?.get(0);
@@ -89,6 +100,17 @@ impl Pg {
         }
         tx.commit()?;
         Ok(())
+    }
+}
+
+const OPEN: &str = "the client is there until the store is dropped";
+
+impl Drop for Pg {
+    /// Close the connection on a thread of its own (see [`Pg`]).
+    fn drop(&mut self) {
+        if let Some(client) = self.client.take() {
+            let _ = std::thread::spawn(move || drop(client)).join();
+        }
     }
 }
 

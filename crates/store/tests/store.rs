@@ -53,6 +53,7 @@ both_backends!(
     narratives_are_listed_in_byte_order,
     a_commit_by_another_connection_changes_the_data_version,
     a_second_writer_waits_for_the_first,
+    a_store_opens_and_closes_on_an_async_thread,
 );
 
 fn round_trip_and_idempotence(b: Backend) {
@@ -249,4 +250,14 @@ fn a_second_writer_waits_for_the_first(b: Backend) {
     drop(first);
     done_rx.recv_timeout(std::time::Duration::from_secs(10)).expect("the second gets the lock once the first lets go");
     second.join().unwrap();
+}
+
+/// `serve` opens its first connection inside the tokio runtime and drops its pool there; the
+/// PostgreSQL driver blocks on a runtime of its own, which tokio forbids on such a thread.
+fn a_store_opens_and_closes_on_an_async_thread(b: Backend) {
+    let db = TestDb::new(b);
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let store = rt.block_on(async { db.open() });
+    let store = rt.block_on(async move { tokio::task::spawn_blocking(move || store.list().map(|l| (l.len(), store))).await.unwrap() }).unwrap().1;
+    rt.block_on(async move { drop(store) });
 }
