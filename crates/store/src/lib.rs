@@ -12,12 +12,14 @@ mod pg;
 mod rows;
 mod sql;
 mod sqlite;
+mod users;
 mod worksheets;
 pub mod writer_lock;
 
 pub use location::{Location, PgUrl};
 pub use migrate::latest_version;
 pub use rows::{DocumentSummary, StoredDocument};
+pub use users::{Role, User};
 pub use worksheets::{NewWorksheet, Worksheet};
 pub use writer_lock::{StoreWriterLock, WriterLock};
 
@@ -39,6 +41,9 @@ pub enum StoreError {
     BadLocation(String),
     #[error("{0}")]
     Unsupported(String),
+    /// The change contradicts what is stored (a user name already taken).
+    #[error("{0}")]
+    Conflict(String),
     #[error("stored data is malformed: {0}")]
     Corrupt(String),
 }

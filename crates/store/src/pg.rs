@@ -19,6 +19,7 @@ pub(crate) const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("migrations/postgres/0002_facts.sql")),
     (3, include_str!("migrations/postgres/0003_derived_hash.sql")),
     (4, include_str!("migrations/postgres/0004_worksheets.sql")),
+    (5, include_str!("migrations/postgres/0005_users.sql")),
 ];
 
 /// The advisory lock key migrations run under (any fixed number; "tierwatch" in a phone keypad).

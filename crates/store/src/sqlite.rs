@@ -14,6 +14,7 @@ pub(crate) const MIGRATIONS: &[(i64, &str)] = &[
     (2, include_str!("migrations/sqlite/0002_facts.sql")),
     (3, include_str!("migrations/sqlite/0003_derived_hash.sql")),
     (4, include_str!("migrations/sqlite/0004_worksheets.sql")),
+    (5, include_str!("migrations/sqlite/0005_users.sql")),
 ];
 
 /// An open SQLite store.

@@ -6,7 +6,7 @@ mod common;
 
 use common::{Backend, TestDb};
 use tierwatch_model::*;
-use tierwatch_store::{latest_version, NewWorksheet, PutOutcome, StoreWriterLock};
+use tierwatch_store::{latest_version, NewWorksheet, PutOutcome, Role, StoreWriterLock};
 
 fn doc_of(country: &str, iso3: &str, text: &str, path: &str) -> (Document, Segmentation) {
     let meta = Metadata {
@@ -54,6 +54,7 @@ both_backends!(
     a_commit_by_another_connection_changes_the_data_version,
     a_second_writer_waits_for_the_first,
     a_store_opens_and_closes_on_an_async_thread,
+    users_are_added_listed_and_disabled,
 );
 
 fn round_trip_and_idempotence(b: Backend) {
@@ -260,4 +261,30 @@ fn a_store_opens_and_closes_on_an_async_thread(b: Backend) {
     let store = rt.block_on(async { db.open() });
     let store = rt.block_on(async move { tokio::task::spawn_blocking(move || store.list().map(|l| (l.len(), store))).await.unwrap() }).unwrap().1;
     rt.block_on(async move { drop(store) });
+}
+
+fn users_are_added_listed_and_disabled(b: Backend) {
+    let db = TestDb::new(b);
+    let store = db.open();
+    assert!(store.users().unwrap().is_empty(), "a new store has no users");
+    let zoe = store.add_user("zoe", Role::Reviewer, "$argon2id$hash-z", "2026-12-01T10:00:00Z").unwrap();
+    store.add_user("Ana", Role::Analyst, "$argon2id$hash-a", "2026-12-01T11:00:00Z").unwrap();
+    assert_eq!((zoe.name.as_str(), zoe.role, zoe.disabled_at.as_deref()), ("zoe", Role::Reviewer, None));
+    let err = store.add_user("zoe", Role::Admin, "x", "t").unwrap_err();
+    assert!(err.to_string().contains("\"zoe\" already exists"), "{err}");
+    let names: Vec<(String, Role)> = store.users().unwrap().into_iter().map(|u| (u.name, u.role)).collect();
+    assert_eq!(names, vec![("Ana".to_string(), Role::Analyst), ("zoe".to_string(), Role::Reviewer)], "by name, byte order");
+    assert!(store.disable_user("zoe", "2026-12-02T09:00:00Z").unwrap());
+    assert!(store.disable_user("zoe", "2026-12-03T09:00:00Z").unwrap());
+    let z = store.user("zoe").unwrap().unwrap();
+    assert_eq!(z.disabled_at.as_deref(), Some("2026-12-02T09:00:00Z"), "disabling twice keeps the first time");
+    assert_eq!(z.password_hash, "$argon2id$hash-z");
+    assert!(!store.disable_user("nobody", "t").unwrap());
+    assert!(store.user("nobody").unwrap().is_none());
+    // The schema refuses a role tierwatch does not know.
+    let bad = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| db.raw(
+        "INSERT INTO users (name, role, password_hash, created_at) VALUES ('x', 'root', 'h', 't')",
+        "INSERT INTO users (name, role, password_hash, created_at) VALUES ('x', 'root', 'h', 't')",
+    )));
+    assert!(bad.is_err());
 }
