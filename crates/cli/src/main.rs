@@ -57,6 +57,8 @@ enum Command {
     Export(commands::export::Args),
     /// Serve the JSON API (/openapi.json) and the web app: map, country pages, worksheet, search.
     Serve(commands::serve::Args),
+    /// Accounts: `user add NAME --role analyst|reviewer|admin`, `user list`, `user disable NAME`.
+    User(commands::user::Args),
 }
 
 fn main() -> ExitCode {
@@ -86,6 +88,7 @@ fn main() -> ExitCode {
         Command::Followup(args) => commands::followup::run(&db, args),
         Command::Export(args) => commands::export::run(&db, args),
         Command::Serve(args) => commands::serve::run(&db, args),
+        Command::User(args) => commands::user::run(&db, args),
     };
     match result {
         Ok(code) => code,

@@ -17,6 +17,7 @@ pub mod list;
 pub mod search;
 pub mod serve;
 pub mod show;
+pub mod user;
 
 use anyhow::Context;
 use tierwatch_store::{Location, Store};
