@@ -5,8 +5,9 @@
 #   bash scripts/test.sh [extra cargo test args...]
 #
 # Needs: a clean clone with ../shared beside it, Rust (rustup) and a C compiler. Installs,
-# only when missing: poppler-utils (pdftotext: PDF tests) and chromium (browser tests) from
-# Debian (apt-get, as root or through sudo); pyarrow and pandas from PyPI (the Parquet/CSV
+# only when missing: poppler-utils (pdftotext: PDF tests), chromium (browser tests) and
+# postgresql (the store suite's PostgreSQL cases) from Debian (apt-get, as root or through
+# sudo); pyarrow and pandas from PyPI (the Parquet/CSV
 # round trip); the npm packages of crates/server/web and the map data built from them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +34,9 @@ apt_install() {
 missing=()
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v chromium >/dev/null || missing+=(chromium)
+# shellcheck source=scripts/pg-cluster.sh
+source scripts/pg-cluster.sh
+[ -n "${TIERWATCH_TEST_PG:-}" ] || [ -x "$(pg_bin_dir)/initdb" ] || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
     say "installing Debian packages: ${missing[*]}"
     apt_install "${missing[@]}"
@@ -51,6 +55,15 @@ if [ ! -d crates/server/web/node_modules ]; then
     (cd crates/server/web && npm ci --no-audit --no-fund --loglevel=error)
 fi
 [ -f crates/server/web/build/world.json ] || node crates/server/web/build-map.mjs
+
+# PostgreSQL: the store suite runs against TIERWATCH_TEST_PG when it is set; otherwise a
+# throwaway cluster is started here (scripts/pg-cluster.sh) and stopped when this ends.
+if [ -n "${TIERWATCH_TEST_PG:-}" ]; then
+    say "PostgreSQL from TIERWATCH_TEST_PG"
+else
+    say "starting a throwaway PostgreSQL cluster"
+    pg_cluster_start
+fi
 
 say "cargo test --workspace"
 cargo test --workspace --locked "$@"

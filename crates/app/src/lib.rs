@@ -6,6 +6,7 @@
 //! call these functions and render the plain results they return.
 
 pub mod diff;
+pub mod accounts;
 pub mod assess;
 pub mod check;
 pub mod check_evidence;

@@ -5,7 +5,6 @@ mod commands;
 mod render;
 
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// Read Trafficking in Persons Report narratives, extract facts with provenance, and
@@ -13,9 +12,11 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "tierwatch", version, about)]
 struct Cli {
-    /// The SQLite store (created on first use).
+    /// The store: a SQLite file (created on first use) or a PostgreSQL database URL,
+    /// postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (the database must exist).
     #[arg(long, global = true, env = "TIERWATCH_DB", default_value = "tierwatch.sqlite")]
-    db: PathBuf,
+    // Read as text and parsed in `main`: clap would echo a bad value, password and all.
+    db: String,
     #[command(subcommand)]
     command: Command,
 }
@@ -56,28 +57,38 @@ enum Command {
     Export(commands::export::Args),
     /// Serve the JSON API (/openapi.json) and the web app: map, country pages, worksheet, search.
     Serve(commands::serve::Args),
+    /// Accounts: `user add NAME --role analyst|reviewer|admin`, `user list`, `user disable NAME`.
+    User(commands::user::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let db = match tierwatch_store::Location::parse(&cli.db) {
+        Ok(db) => db,
+        Err(e) => {
+            eprintln!("error: --db / TIERWATCH_DB: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let result = match cli.command {
-        Command::Ingest(args) => commands::ingest::run(&cli.db, args),
-        Command::List(args) => commands::list::run(&cli.db, args),
-        Command::Show(args) => commands::show::run(&cli.db, args),
-        Command::Facts(args) => commands::facts::run(&cli.db, args),
-        Command::Eval(args) => commands::eval::run(&cli.db, args),
-        Command::Fetch(args) => commands::fetch::run(&cli.db, args),
-        Command::Assess(args) => commands::assess::run(&cli.db, args),
-        Command::History(args) => commands::history::run(&cli.db, args),
-        Command::Check(args) => commands::check::run(&cli.db, args),
-        Command::Flows(args) => commands::flows::run(&cli.db, args),
-        Command::Search(args) => commands::search::run(&cli.db, args),
-        Command::Index(args) => commands::index::run(&cli.db, args),
-        Command::Delete(args) => commands::delete::run(&cli.db, args),
-        Command::Diff(args) => commands::diff::run(&cli.db, args),
-        Command::Followup(args) => commands::followup::run(&cli.db, args),
-        Command::Export(args) => commands::export::run(&cli.db, args),
-        Command::Serve(args) => commands::serve::run(&cli.db, args),
+        Command::Ingest(args) => commands::ingest::run(&db, args),
+        Command::List(args) => commands::list::run(&db, args),
+        Command::Show(args) => commands::show::run(&db, args),
+        Command::Facts(args) => commands::facts::run(&db, args),
+        Command::Eval(args) => commands::eval::run(&db, args),
+        Command::Fetch(args) => commands::fetch::run(&db, args),
+        Command::Assess(args) => commands::assess::run(&db, args),
+        Command::History(args) => commands::history::run(&db, args),
+        Command::Check(args) => commands::check::run(&db, args),
+        Command::Flows(args) => commands::flows::run(&db, args),
+        Command::Search(args) => commands::search::run(&db, args),
+        Command::Index(args) => commands::index::run(&db, args),
+        Command::Delete(args) => commands::delete::run(&db, args),
+        Command::Diff(args) => commands::diff::run(&db, args),
+        Command::Followup(args) => commands::followup::run(&db, args),
+        Command::Export(args) => commands::export::run(&db, args),
+        Command::Serve(args) => commands::serve::run(&db, args),
+        Command::User(args) => commands::user::run(&db, args),
     };
     match result {
         Ok(code) => code,

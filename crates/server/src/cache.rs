@@ -1,8 +1,9 @@
 //! Read models computed once per store change, not once per request.
 //!
-//! [`StoreWatch`] keeps one store connection that only asks SQLite whether anything was
-//! committed since it last asked (`PRAGMA data_version`: any connection, of this server or of
-//! a `tierwatch ingest` running beside it) and turns the answer into a generation number that
+//! [`StoreWatch`] keeps one store connection that only asks the store whether anything was
+//! committed since it last asked ([`Store::data_version`]: SQLite's `PRAGMA data_version`,
+//! PostgreSQL's generation counter; any connection, of this server, of another server on the
+//! same PostgreSQL database, or of a `tierwatch ingest` running beside it) and turns the answer into a generation number that
 //! only grows. [`Cache`] holds what the handlers computed through the app layer (a narrative's
 //! view, a country's timeline, a year's map, a narrative's fact rows), keyed by type and name,
 //! for one generation: the first request after a change computes, the others reuse it. The
@@ -12,9 +13,8 @@
 use crate::error::ApiError;
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::{Arc, Mutex, RwLock};
-use tierwatch_store::Store;
+use tierwatch_store::{Location, Store};
 
 /// Entries kept at most; past that the cache starts again empty (a bound on memory, far
 /// above what a team browses between two ingests).
@@ -31,10 +31,10 @@ pub struct StoreWatch {
 
 impl StoreWatch {
     /// The store's generation now: the same number until something is committed.
-    pub fn generation(&self, db: &Path) -> Result<u64, ApiError> {
+    pub fn generation(&self, db: &Location) -> Result<u64, ApiError> {
         let mut g = self.inner.lock().map_err(|_| ApiError::internal("store watch lock poisoned"))?;
         if g.is_none() {
-            let s = Store::open(db).map_err(ApiError::internal)?;
+            let s = Store::connect(db).map_err(ApiError::internal)?;
             let v = s.data_version().map_err(ApiError::internal)?;
             *g = Some((s, v, 0));
         }
@@ -112,11 +112,12 @@ mod tests {
     #[test]
     fn a_commit_by_another_connection_moves_the_generation() {
         let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("w.sqlite");
+        let path = dir.path().join("w.sqlite");
+        let db = Location::Sqlite(path.clone());
         let w = StoreWatch::default();
         let g0 = w.generation(&db).unwrap();
         assert_eq!(w.generation(&db).unwrap(), g0, "nothing committed");
-        let other = Store::open(&db).unwrap();
+        let other = Store::open(&path).unwrap();
         other.record_file("x.txt", "abc", 3).unwrap();
         let g1 = w.generation(&db).unwrap();
         assert!(g1 > g0);

@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use tierwatch_law::Law;
 use tierwatch_app::search::SyncedIndex;
 use tierwatch_search::SearchIndex;
-use tierwatch_store::Store;
+use tierwatch_store::{Location, Store};
 
 /// Connections kept open for reuse (more are opened when requests overlap);
 /// `TIERWATCH_POOL=0` opens one per request (for measuring).
@@ -23,13 +23,14 @@ fn pool_keep() -> usize {
 /// How to start the server.
 #[derive(Debug, Clone)]
 pub struct Config {
-    pub db: PathBuf,
+    /// The store: a SQLite file or a PostgreSQL database.
+    pub db: Location,
     /// `world.json` written by `crates/server/web/build-map.mjs`; `None` or missing: no map.
     pub map_data: Option<PathBuf>,
 }
 
 pub struct Inner {
-    pub db: PathBuf,
+    pub db: Location,
     pool: Mutex<Vec<Store>>,
     /// Searches share the index (read lock); a sync after a store change takes it alone.
     index: RwLock<Option<SyncedIndex>>,
@@ -75,7 +76,7 @@ impl Ctx<'_> {
         }
         let mut guard = self.inner.index.write().map_err(poisoned)?;
         if guard.is_none() {
-            let dir = tierwatch_search::index_dir_for(&self.inner.db);
+            let dir = self.inner.db.local_path(".index");
             *guard = Some(SyncedIndex::new(SearchIndex::open(&dir).map_err(ApiError::internal)?));
         }
         let ix = guard.as_mut().expect("opened above");
@@ -87,7 +88,7 @@ impl Ctx<'_> {
 impl AppState {
     /// Open the store once (creating and migrating it), load the law and the map.
     pub fn new(config: &Config) -> Result<AppState, String> {
-        let store = Store::open(&config.db).map_err(|e| format!("cannot open store {}: {e}", config.db.display()))?;
+        let store = Store::connect(&config.db).map_err(|e| format!("cannot open store {}: {e}", config.db))?;
         let law = Law::embedded().map_err(|e| format!("the built-in law data is invalid: {e}"))?;
         let map = crate::map::load(config.map_data.as_deref());
         Ok(AppState(Arc::new(Inner {
@@ -113,7 +114,7 @@ impl AppState {
             let pooled = inner.pool.lock().ok().and_then(|mut p| p.pop());
             let store = match pooled {
                 Some(s) => s,
-                None => Store::open(&inner.db).map_err(ApiError::internal)?,
+                None => Store::connect(&inner.db).map_err(ApiError::internal)?,
             };
             let out = f(&Ctx { store: &store, inner: &inner, generation });
             if let Ok(mut p) = inner.pool.lock() {

@@ -1,8 +1,8 @@
 //! Saved assessment worksheets (migration 0004): an analyst's overrides for a country-year,
 //! who saved them and when, and the outcome with and without them.
 
+use crate::sql::args;
 use crate::{Result, Store, StoreError};
-use rusqlite::params;
 use serde::Serialize;
 
 /// A worksheet to save; `saved_at` is whatever timestamp the face supplies.
@@ -36,56 +36,41 @@ pub struct Worksheet {
 impl Store {
     /// Record a worksheet; returns its id.
     pub fn save_worksheet(&self, w: &NewWorksheet<'_>) -> Result<i64> {
-        self.conn.execute(
-            "INSERT INTO worksheets (iso3, report_year, analyst, saved_at, overrides, outcome, original_outcome, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![w.iso3, w.report_year, w.analyst, w.saved_at, w.overrides_json, w.outcome, w.original_outcome, w.note],
-        )?;
-        Ok(self.conn.last_insert_rowid())
+        self.write(|c| {
+            c.query_one(
+                "INSERT INTO worksheets (iso3, report_year, analyst, saved_at, overrides, outcome, original_outcome, note)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) RETURNING id",
+                args![w.iso3, w.report_year, w.analyst, w.saved_at, w.overrides_json, w.outcome, w.original_outcome, w.note],
+            )?
+            .int(0)
+        })
     }
 
     /// A country-year's saved worksheets, newest first.
     pub fn worksheets(&self, iso3: &str, year: u16) -> Result<Vec<Worksheet>> {
-        let mut st = self.conn.prepare(
-            "SELECT id, iso3, report_year, analyst, saved_at, overrides, outcome, original_outcome, note
-             FROM worksheets WHERE iso3 = ?1 AND report_year = ?2 ORDER BY id DESC",
-        )?;
-        let rows = st.query_map(params![iso3, year], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get::<_, String>(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
+        let rows = self.read(|c| {
+            c.query(
+                "SELECT id, iso3, report_year, analyst, saved_at, overrides, outcome, original_outcome, note
+                 FROM worksheets WHERE iso3 = ?1 AND report_year = ?2 ORDER BY id DESC",
+                args![iso3, year],
+            )
         })?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (id, iso3, report_year, analyst, saved_at, overrides, outcome, original_outcome, note) = row?;
-            let overrides = serde_json::from_str(&overrides).map_err(|e| StoreError::Corrupt(format!("worksheet {id}: {e}")))?;
-            out.push(Worksheet { id, iso3, report_year, analyst, saved_at, overrides, outcome, original_outcome, note });
-        }
-        Ok(out)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn saves_and_lists_newest_first() {
-        let store = Store::open_in_memory().unwrap();
-        let mk = |analyst: &'static str, outcome: &'static str| NewWorksheet {
-            iso3: "MEX",
-            report_year: 2007,
-            analyst,
-            saved_at: "2026-01-01T00:00:00Z",
-            overrides_json: r#"[{"finding":"significant_efforts","value":"false"}]"#,
-            outcome,
-            original_outcome: "tier2",
-            note: "",
-        };
-        let a = store.save_worksheet(&mk("Ana", "tier3")).unwrap();
-        let b = store.save_worksheet(&mk("Bo", "tier2_watch_list")).unwrap();
-        let got = store.worksheets("MEX", 2007).unwrap();
-        assert_eq!(got.iter().map(|w| w.id).collect::<Vec<_>>(), vec![b, a]);
-        assert_eq!(got[1].analyst, "Ana");
-        assert_eq!(got[1].overrides[0]["finding"], "significant_efforts");
-        assert!(store.worksheets("MEX", 2018).unwrap().is_empty());
+        rows.iter()
+            .map(|r| {
+                let id = r.int(0)?;
+                let overrides = serde_json::from_str(&r.text(5)?).map_err(|e| StoreError::Corrupt(format!("worksheet {id}: {e}")))?;
+                Ok(Worksheet {
+                    id,
+                    iso3: r.text(1)?,
+                    report_year: r.u16(2)?,
+                    analyst: r.text(3)?,
+                    saved_at: r.text(4)?,
+                    overrides,
+                    outcome: r.text(6)?,
+                    original_outcome: r.text(7)?,
+                    note: r.text(8)?,
+                })
+            })
+            .collect()
     }
 }

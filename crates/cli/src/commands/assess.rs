@@ -2,6 +2,7 @@
 
 use crate::render;
 use anyhow::Context;
+use tierwatch_store::Location;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use tierwatch_app::assess::{assess_narrative, Mode};
@@ -39,7 +40,7 @@ pub fn load_law(dir: Option<&Path>) -> anyhow::Result<Law> {
     }
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
     let store = super::open_store(db)?;
     let law = load_law(args.law.as_deref())?;
     let overrides: Vec<Override> = args.set.iter().map(|s| Override::parse(s)).collect::<Result<_, _>>()?;

@@ -1,7 +1,8 @@
 //! `tierwatch check`
 
 use crate::render;
-use std::path::{Path, PathBuf};
+use tierwatch_store::Location;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -23,7 +24,7 @@ pub struct Args {
     threshold: f64,
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
     let store = super::open_store(db)?;
     let law = super::assess::load_law(args.law.as_deref())?;
     let only = args.country.as_deref().map(tierwatch_app::lookup::country).transpose()?;

@@ -1,6 +1,6 @@
 //! `tierwatch delete COUNTRY YEAR`: remove a narrative from the store and the search index.
 
-use std::path::Path;
+use tierwatch_store::Location;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -11,7 +11,7 @@ pub struct Args {
     year: u16,
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
     let mut store = super::open_store(db)?;
     let mut index = super::search::open_index(db)?;
     let c = tierwatch_app::lookup::country(&args.country)?;

@@ -1,7 +1,7 @@
 //! `tierwatch diff COUNTRY YEAR1 YEAR2 [--json]`
 
 use crate::render;
-use std::path::Path;
+use tierwatch_store::Location;
 use std::process::ExitCode;
 use tierwatch_app::diff::{FactRef, Op};
 use tierwatch_model::Period;
@@ -38,7 +38,7 @@ fn slot(f: &FactRef) -> String {
     format!("{} [{}]", f.kind.code(), parts.join("; "))
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
     let store = super::open_store(db)?;
     let d = tierwatch_app::diff::diff_stored(&store, &args.country, args.year1, args.year2)?;
     if args.json {

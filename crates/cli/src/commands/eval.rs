@@ -6,7 +6,8 @@
 //! `SHARED/excerpts`), with `SHARED` = `--shared` (default `../shared`).
 
 use crate::render;
-use std::path::{Path, PathBuf};
+use tierwatch_store::Location;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -51,7 +52,7 @@ enum What {
     },
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
     match args.what {
         What::Extraction { gold, docs, shared, own_gold, json } => {
             use tierwatch_app::eval_extraction::{eval_sets, GoldSet};

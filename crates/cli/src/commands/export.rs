@@ -1,6 +1,7 @@
 //! `tierwatch export --what facts|assessments|tiers|flows --format csv|json|parquet --out PATH`
 
-use std::path::{Path, PathBuf};
+use tierwatch_store::Location;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use tierwatch_app::export::{self, Format, What};
 
@@ -17,7 +18,7 @@ pub struct Args {
     out: PathBuf,
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
     let what = What::parse(&args.what).ok_or_else(|| anyhow::anyhow!("unknown --what {:?}: use facts, assessments, tiers or flows", args.what))?;
     let format = Format::parse(&args.format).ok_or_else(|| anyhow::anyhow!("unknown --format {:?}: use csv, json or parquet", args.format))?;
     let store = super::open_store(db)?;

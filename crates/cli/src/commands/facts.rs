@@ -1,7 +1,7 @@
 //! `tierwatch facts COUNTRY YEAR`
 
 use crate::render;
-use std::path::Path;
+use tierwatch_store::Location;
 use std::process::ExitCode;
 use tierwatch_model::{Fact, FactKind, Period};
 
@@ -19,7 +19,7 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
     let store = super::open_store(db)?;
     let stored = tierwatch_app::lookup::narrative(&store, &args.country, args.year)?;
     let kind = match &args.kind {

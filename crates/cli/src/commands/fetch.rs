@@ -1,7 +1,8 @@
 //! `tierwatch fetch --year Y [--base-url URL] [--out DIR] [--ingest]`
 
 use crate::render;
-use std::path::{Path, PathBuf};
+use tierwatch_store::Location;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 use tierwatch_app::fetch::{fetch_year, FetchOptions, PageStatus};
@@ -33,7 +34,7 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
     let opts = FetchOptions {
         year: args.year,
         base_url: args.base_url,

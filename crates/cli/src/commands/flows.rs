@@ -1,7 +1,8 @@
 //! `tierwatch flows compare|graphml`
 
 use crate::render;
-use std::path::{Path, PathBuf};
+use tierwatch_store::Location;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -27,7 +28,7 @@ enum What {
     },
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
     let store = super::open_store(db)?;
     match args.what {
         What::Compare { reference, json } => {

@@ -1,7 +1,7 @@
 //! `tierwatch followup COUNTRY YEAR`
 
 use crate::render;
-use std::path::Path;
+use tierwatch_store::Location;
 use std::process::ExitCode;
 use tierwatch_app::followup::Status;
 
@@ -16,7 +16,7 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
     let store = super::open_store(db)?;
     let f = tierwatch_app::followup::follow_up_stored(&store, &args.country, args.year)?;
     if args.json {

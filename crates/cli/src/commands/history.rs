@@ -1,7 +1,8 @@
 //! `tierwatch history COUNTRY`
 
 use crate::render;
-use std::path::{Path, PathBuf};
+use tierwatch_store::Location;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -15,7 +16,7 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
     let store = super::open_store(db)?;
     let law = super::assess::load_law(args.law.as_deref())?;
     let t = tierwatch_app::timeline::timeline(&store, &law, &args.country)?;

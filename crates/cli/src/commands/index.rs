@@ -1,7 +1,7 @@
 //! `tierwatch index rebuild`: throw the search index away and index every stored narrative.
 
 use crate::render;
-use std::path::Path;
+use tierwatch_store::Location;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -20,10 +20,10 @@ enum Action {
     },
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
     let Action::Rebuild { json } = args.action;
     let store = super::open_store(db)?;
-    let dir = tierwatch_search::index_dir_for(db);
+    let dir = db.local_path(".index");
     let (_, report) = tierwatch_app::search::rebuild(&store, &dir)?;
     if json {
         render::json(&report)?;

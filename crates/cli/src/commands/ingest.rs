@@ -2,7 +2,8 @@
 
 use crate::render;
 use indicatif::{ProgressBar, ProgressStyle};
-use std::path::{Path, PathBuf};
+use tierwatch_store::Location;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use tierwatch_app::{ingest_paths_indexed, FileStatus, IngestOptions, Progress};
 use tierwatch_ingest::ReadOptions;
@@ -26,12 +27,11 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
     // One ingest per store at a time: a second one waits for the first (readers never do).
-    let _writer = tierwatch_store::WriterLock::acquire(db, |lock| {
-        eprintln!("waiting: another `tierwatch ingest` is writing {} (lock {}); this one starts when it finishes", db.display(), lock.display())
-    })
-    .map_err(|e| anyhow::anyhow!("cannot take the store's writer lock {}: {e}", tierwatch_store::writer_lock::lock_path_for(db).display()))?;
+    let _writer = tierwatch_store::StoreWriterLock::acquire(db, |what| {
+        eprintln!("waiting: another `tierwatch ingest` is writing {db} ({what}); this one starts when it finishes")
+    })?;
     let mut store = super::open_store(db)?;
     let opts = IngestOptions {
         read: ReadOptions { year: args.year, max_file_bytes: args.max_file_mb * 1024 * 1024 },

@@ -1,7 +1,7 @@
 //! `tierwatch list`
 
 use crate::render;
-use std::path::Path;
+use tierwatch_store::Location;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -11,7 +11,7 @@ pub struct Args {
     json: bool,
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
     let store = super::open_store(db)?;
     let rows = store.list()?;
     if args.json {

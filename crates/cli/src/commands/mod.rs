@@ -17,14 +17,15 @@ pub mod list;
 pub mod search;
 pub mod serve;
 pub mod show;
+pub mod user;
 
 use anyhow::Context;
-use std::path::Path;
-use tierwatch_store::Store;
+use tierwatch_store::{Location, Store};
 
-/// Open the store, naming the file in any error.
-pub fn open_store(db: &Path) -> anyhow::Result<Store> {
-    Store::open(db).with_context(|| format!("cannot open store {}", db.display()))
+/// Open the store (a SQLite file or a PostgreSQL database), naming it in any error
+/// (a URL without its password).
+pub fn open_store(db: &Location) -> anyhow::Result<Store> {
+    Store::connect(db).with_context(|| format!("cannot open store {db}"))
 }
 
 /// The per-document pipeline this binary ships.

@@ -1,7 +1,7 @@
 //! `tierwatch search QUERY [--country --region --year --tier --section --limit] [--json]`
 
 use crate::render;
-use std::path::Path;
+use tierwatch_store::Location;
 use std::process::ExitCode;
 use tierwatch_model::{SectionKind, Tier};
 use tierwatch_search::{FacetCount, Filters, SearchRequest};
@@ -34,12 +34,12 @@ pub struct Args {
 }
 
 /// Open the index that belongs to the store.
-pub fn open_index(db: &Path) -> anyhow::Result<tierwatch_search::SearchIndex> {
-    let dir = tierwatch_search::index_dir_for(db);
+pub fn open_index(db: &Location) -> anyhow::Result<tierwatch_search::SearchIndex> {
+    let dir = db.local_path(".index");
     Ok(tierwatch_search::SearchIndex::open(&dir)?)
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
     let filters = Filters {
         iso3: args.country.as_deref().map(|c| tierwatch_app::lookup::country(c).map(|c| c.iso3.clone())).transpose()?,
         region: args.region.as_deref().map(tierwatch_app::search::resolve_region).transpose()?,

@@ -1,7 +1,8 @@
 //! `tierwatch serve [--addr 127.0.0.1:8080] [--map-data PATH]`: the JSON API and web app.
 
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use tierwatch_store::Location;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(clap::Args)]
@@ -15,8 +16,8 @@ pub struct Args {
     map_data: PathBuf,
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
-    let config = tierwatch_server::Config { db: db.to_path_buf(), map_data: Some(args.map_data) };
+pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
+    let config = tierwatch_server::Config { db: db.clone(), map_data: Some(args.map_data) };
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(tierwatch_server::serve(config, args.addr, |addr| {
         use std::io::Write;

@@ -2,7 +2,7 @@
 
 use crate::render;
 use serde::Serialize;
-use std::path::Path;
+use tierwatch_store::Location;
 use std::process::ExitCode;
 use tierwatch_model::{Metadata, Section};
 
@@ -51,7 +51,7 @@ struct ShowOutput<'a> {
     text: Option<&'a str>,
 }
 
-pub fn run(db: &Path, args: Args) -> anyhow::Result<ExitCode> {
+pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
     let store = super::open_store(db)?;
     let stored = tierwatch_app::lookup::narrative(&store, &args.country, args.year)?;
     let doc = &stored.document;

@@ -1,0 +1,146 @@
+//! The SQLite backend (rusqlite, bundled): opening a file with its pragmas, the
+//! [`Sql`] interface over a connection, transactions, `PRAGMA data_version`, and the
+//! SQLite migrations (`migrations/sqlite/`).
+
+use crate::sql::{args, Row, Sql, Value};
+use crate::Result;
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, TransactionBehavior};
+use std::path::Path;
+
+/// (version, SQL). Append only: a released migration is never edited.
+pub(crate) const MIGRATIONS: &[(i64, &str)] = &[
+    (1, include_str!("migrations/sqlite/0001_documents.sql")),
+    (2, include_str!("migrations/sqlite/0002_facts.sql")),
+    (3, include_str!("migrations/sqlite/0003_derived_hash.sql")),
+    (4, include_str!("migrations/sqlite/0004_worksheets.sql")),
+    (5, include_str!("migrations/sqlite/0005_users.sql")),
+];
+
+/// An open SQLite store.
+pub(crate) struct Lite {
+    conn: Connection,
+}
+
+/// [`Sql`] over a connection (a transaction derefs to one).
+struct On<'a>(&'a Connection);
+
+impl Lite {
+    pub fn open(path: &Path) -> Result<Lite> {
+        Lite::init(Connection::open(path)?)
+    }
+
+    pub fn open_in_memory() -> Result<Lite> {
+        Lite::init(Connection::open_in_memory()?)
+    }
+
+    fn init(mut conn: Connection) -> Result<Lite> {
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // In WAL mode NORMAL syncs the log at checkpoints, not at every commit: a commit is
+        // still atomic (a transaction is in the database whole or not at all, after a crash
+        // of the program or of the machine), and durable once the program has returned from
+        // it unless the machine itself loses power before the next checkpoint, which can
+        // only undo the newest whole transactions (see ARCHITECTURE.md, store).
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.busy_timeout(std::time::Duration::from_secs(10))?;
+        migrate(&mut conn)?;
+        Ok(Lite { conn })
+    }
+
+    /// `f` inside a read transaction (one snapshot for all its queries).
+    pub fn read<T>(&self, f: impl FnOnce(&mut dyn Sql) -> Result<T>) -> Result<T> {
+        let tx = self.conn.unchecked_transaction()?;
+        let out = f(&mut On(&tx))?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// `f` inside a write transaction (`BEGIN IMMEDIATE`: the writer lock is taken before
+    /// the first read, so what `f` read is still true when it writes); committed only if
+    /// `f` returns `Ok`.
+    pub fn write<T>(&self, f: impl FnOnce(&mut dyn Sql) -> Result<T>) -> Result<T> {
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let out = f(&mut On(&tx))?;
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// SQLite's `data_version`: changes when another connection committed.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
+    pub fn set_synchronous_full(&self, full: bool) -> Result<()> {
+        self.conn.pragma_update(None, "synchronous", if full { "FULL" } else { "NORMAL" })?;
+        Ok(())
+    }
+
+    /// `PRAGMA integrity_check`: `["ok"]` for a sound file.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let mut st = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = st.query_map([], |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok(rows)
+    }
+}
+
+impl Sql for On<'_> {
+    fn exec(&mut self, sql: &str, args: &[Value]) -> Result<u64> {
+        let mut st = self.0.prepare_cached(sql)?;
+        Ok(st.execute(rusqlite::params_from_iter(args.iter()))? as u64)
+    }
+
+    fn query(&mut self, sql: &str, args: &[Value]) -> Result<Vec<Row>> {
+        let mut st = self.0.prepare_cached(sql)?;
+        let n = st.column_count();
+        let mut rows = st.query(rusqlite::params_from_iter(args.iter()))?;
+        let mut out = Vec::new();
+        while let Some(r) = rows.next()? {
+            let mut values = Vec::with_capacity(n);
+            for i in 0..n {
+                values.push(match r.get_ref(i)? {
+                    ValueRef::Null => Value::Null,
+                    ValueRef::Integer(v) => Value::Int(v),
+                    ValueRef::Real(v) => Value::Real(v),
+                    ValueRef::Text(t) => Value::Text(String::from_utf8_lossy(t).into_owned()),
+                    ValueRef::Blob(_) => return Err(crate::StoreError::Corrupt(format!("column {i}: unexpected blob"))),
+                });
+            }
+            out.push(Row(values));
+        }
+        Ok(out)
+    }
+}
+
+impl rusqlite::ToSql for Value {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        use rusqlite::types::{ToSqlOutput, ValueRef};
+        Ok(ToSqlOutput::Borrowed(match self {
+            Value::Null => ValueRef::Null,
+            Value::Int(v) => ValueRef::Integer(*v),
+            Value::Real(v) => ValueRef::Real(*v),
+            Value::Text(s) => ValueRef::Text(s.as_bytes()),
+        }))
+    }
+}
+
+/// Bring the database to the newest schema version, one transaction per migration; the
+/// version is read inside each transaction, so two processes opening a new file at once
+/// apply each migration once.
+fn migrate(conn: &mut Connection) -> Result<()> {
+    conn.execute_batch("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY)")?;
+    let current: i64 = conn.query_row("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", [], |r| r.get(0))?;
+    if MIGRATIONS.iter().all(|(v, _)| *v <= current) {
+        return Ok(());
+    }
+    for &(version, sql) in MIGRATIONS {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current: i64 = tx.query_row("SELECT COALESCE(MAX(version), 0) FROM schema_migrations", [], |r| r.get(0))?;
+        if version > current {
+            tx.execute_batch(sql)?;
+            On(&tx).exec("INSERT INTO schema_migrations (version) VALUES (?1)", args![version])?;
+        }
+        tx.commit()?;
+    }
+    Ok(())
+}
