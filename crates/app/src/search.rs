@@ -61,7 +61,9 @@ pub fn sync(store: &Store, index: &mut SearchIndex) -> Result<SyncReport, AppErr
 ///
 /// While another process (an `ingest`) holds the index's writer, [`sync_at`] does not wait
 /// for it: the index is reloaded as that process last committed it, and searches leave out
-/// hits on narratives the store no longer holds, until a later sync succeeds.
+/// hits on narratives the store no longer holds, until a later sync succeeds. In that window
+/// the total and facet counts are the index's as last committed, so they may count a few hits
+/// that were left out.
 pub struct SyncedIndex {
     index: SearchIndex,
     synced_at: Option<u64>,
