@@ -14,6 +14,7 @@ mod error;
 mod highlight;
 mod index;
 mod query;
+mod rewrite;
 mod schema;
 pub mod syntax;
 pub mod synth;

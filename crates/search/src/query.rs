@@ -13,6 +13,7 @@ use crate::error::{Result, SearchError};
 use crate::highlight::{self, Plan};
 use crate::index::SearchIndex;
 use crate::schema::{Fields, KIND_PARAGRAPH};
+use crate::rewrite;
 use serde::Serialize;
 use tantivy::collector::{Count, FacetCollector, FacetCounts, MultiCollector, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, TermQuery};
@@ -247,15 +248,15 @@ impl SearchIndex {
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, user)];
         if let Some(words) = &parsed.plain_words {
             let terms: Vec<Term> = words.iter().map(|w| Term::from_field_text(f.text, w)).collect();
-            clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(PhraseQuery::new(terms)), PHRASE_BOOST))));
+            clauses.push((Occur::Should, Box::new(BoostQuery::new(rewrite::guard(Box::new(PhraseQuery::new(terms))), PHRASE_BOOST))));
             let mut exact = self.index.tokenizer_for_field(f.text_exact)?;
             let terms: Vec<Term> = highlight::tokens(&mut exact, &req.query).into_iter().map(|t| Term::from_field_text(f.text_exact, &t.0)).collect();
             if terms.len() >= 2 {
-                clauses.push((Occur::Should, Box::new(BoostQuery::new(Box::new(PhraseQuery::new(terms)), PHRASE_BOOST))));
+                clauses.push((Occur::Should, Box::new(BoostQuery::new(rewrite::guard(Box::new(PhraseQuery::new(terms))), PHRASE_BOOST))));
             }
         }
         clauses.extend(filter_clauses(&f, &req.filters));
-        let query = BooleanQuery::new(clauses);
+        let query = rewrite::guard(Box::new(BooleanQuery::new(clauses)));
 
         let mut multi = MultiCollector::new();
         let top = multi.add_collector(TopDocs::with_limit(req.limit.max(1)).order_by_score());
@@ -267,7 +268,7 @@ impl SearchIndex {
             facet_handles.push(multi.add_collector(c));
         }
         let searcher = self.reader.searcher();
-        let mut fruits = searcher.search(&query, &multi)?;
+        let mut fruits = searcher.search(query.as_ref(), &multi)?;
         let top_docs = top.extract(&mut fruits);
         let total = count.extract(&mut fruits) as u64;
         let mut lists: Vec<Vec<FacetCount>> = facet_handles.into_iter().map(|h| facet_list(&h.extract(&mut fruits))).collect();
