@@ -13,13 +13,13 @@ pub const NAME: &str = "action_plan";
 pub const VERSION: u32 = 1;
 
 static PLAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bnational\s+(?:anti-trafficking\s+|strategic\s+)?(?:action\s+plan|plan\s+of\s+action|plan|strategy)\b|\b(?:NAP|action\s+plan)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bnational\s+(?:anti-trafficking\s+|strategic\s+)?(?:action\s+plan|plan\s+of\s+action|plan|strategy)\b|\b(?:NAP|action\s+plan)\b").unwrap()
 });
 static NEG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:does|did|do|has|have|had)\s+not\s+(?:yet\s+)?(?:have|adopt|approve|finali[sz]e|implement|complete|develop|launch|allocate|fund|draft)|\black(?:ed|s)?\b|\bno\s+(?:national\s+)?(?:action\s+)?plan|\bexpired\b|\bremained\s+(?:pending|in\s+draft)|\bwithout\s+a\s+(?:national\s+)?(?:action\s+)?plan").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:does|did|do|has|have|had)\s+not\s+(?:yet\s+)?(?:have|adopt|approve|finali[sz]e|implement|complete|develop|launch|allocate|fund|draft)|\black(?:ed|s)?\b|\bno\s+(?:national\s+)?(?:action\s+)?plan|\bexpired\b|\bremained\s+(?:pending|in\s+draft)|\bwithout\s+a\s+(?:national\s+)?(?:action\s+)?plan").unwrap()
 });
 static POS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:adopted|approved|implemented|implementing|launched|finali[sz]ed|continued|has|had|maintained|allocated|funded|published|validated|enacted|began|operated|under)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:adopted|approved|implemented|implementing|launched|finali[sz]ed|continued|has|had|maintained|allocated|funded|published|validated|enacted|began|operated|under)\b").unwrap()
 });
 
 pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {

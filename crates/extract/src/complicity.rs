@@ -10,34 +10,42 @@ use regex::Regex;
 use tierwatch_model::{Fact, FactKind, FactValue, SectionKind};
 
 use crate::context::Ctx;
+use crate::gate::Gate;
 
 pub const NAME: &str = "complicity";
 pub const VERSION: u32 = 1;
 
 static COMPLICITY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:police\s+officers?|police(?:men|man)?|government\s+officials?|officials?|soldiers?|judges?|prosecutors?|border\s+guards?)\s+(?:who|that)\b[^.;]{0,100}\b(?:was|were)\s+(?:\w+\s+)?(?:convicted|prosecuted|arrested|charged|indicted|investigated|sentenced|dismissed)\b|\bcomplicit|\bcomplicity\b|\b(?:officials?|officers?|police|guards?|personnel|authorities|employees|diplomats?|soldiers)\b[^.;]{0,80}\b(?:allegedly|reportedly)\b[^.;]{0,80}\b(?:facilitat|accept|bribe|profit|involved|participat|collud|protect|extort|own|exploit|traffick)|\bcorrupt(?:ion|ed)?\b[^.;]{0,100}\b(?:traffick|officials?|police|officers|judges|prosecutors|law\s+enforcement|immigration|border)|\b(?:officials?|police|officers|judges|law\s+enforcement|immigration|border)\b[^.;]{0,60}\bcorrupt(?:ion|ed)?\b|\bbribes?\b|\b(?:allegations?|convicted|prosecuted|investigated|arrested|charged|indicted|dismissed|suspended)\b[^.;]{0,120}\b(?:police\s+(?:officers?|officials?|major|chief|commander|cadets?)|(?:government|public|local|border|immigration|customs|military|police|senior|consular)\s+(?:officials?|officers?|employees?)|colonel|soldiers?|judges?|mayors?)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:police\s+officers?|police(?:men|man)?|government\s+officials?|officials?|soldiers?|judges?|prosecutors?|border\s+guards?)\s+(?:who|that)\b[^.;]{0,100}\b(?:was|were)\s+(?:\w+\s+)?(?:convicted|prosecuted|arrested|charged|indicted|investigated|sentenced|dismissed)\b|\bcomplicit|\bcomplicity\b|\b(?:officials?|officers?|police|guards?|personnel|authorities|employees|diplomats?|soldiers)\b[^.;]{0,80}\b(?:allegedly|reportedly)\b[^.;]{0,80}\b(?:facilitat|accept|bribe|profit|involved|participat|collud|protect|extort|own|exploit|traffick)|\bcorrupt(?:ion|ed)?\b[^.;]{0,100}\b(?:traffick|officials?|police|officers|judges|prosecutors|law\s+enforcement|immigration|border)|\b(?:officials?|police|officers|judges|law\s+enforcement|immigration|border)\b[^.;]{0,60}\bcorrupt(?:ion|ed)?\b|\bbribes?\b|\b(?:allegations?|convicted|prosecuted|investigated|arrested|charged|indicted|dismissed|suspended)\b[^.;]{0,120}\b(?:police\s+(?:officers?|officials?|major|chief|commander|cadets?)|(?:government|public|local|border|immigration|customs|military|police|senior|consular)\s+(?:officials?|officers?|employees?)|colonel|soldiers?|judges?|mayors?)\b").unwrap()
+});
+/// Every match of [`COMPLICITY`] contains one of these words (one per alternative).
+static GATE: LazyLock<Gate> = LazyLock::new(|| {
+    Gate::new(&[
+        "complicit", "allegedly", "reportedly", "corrupt", "bribe", "allegation", "convicted", "prosecuted", "investigated", "arrested",
+        "charged", "indicted", "dismissed", "suspended", "sentenced",
+    ])
 });
 /// No such reports, or no action reported against complicit officials.
 static NONE_REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bno\s+(?:new\s+)?reports?\s+of|\bthere\s+were\s+no\s+(?:reports|allegations|investigations|cases)|\bdid\s+not\s+report\s+any\s+(?:new\s+)?(?:investigations|prosecutions|convictions|cases)|\bno\s+(?:investigations|prosecutions|convictions|allegations)\b|\bnor\s+were\s+there").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bno\s+(?:new\s+)?reports?\s+of|\bthere\s+were\s+no\s+(?:reports|allegations|investigations|cases)|\bdid\s+not\s+report\s+any\s+(?:new\s+)?(?:investigations|prosecutions|convictions|cases)|\bno\s+(?:investigations|prosecutions|convictions|allegations)\b|\bnor\s+were\s+there").unwrap()
 });
 /// A prosecution, conviction or sentence of officials, told as done.
 static ACTION_AGAINST_OFFICIALS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:prosecut\w*|convict\w*|indict\w*|charged|sentenced)\b[^.;]{0,60}?\b(?:officials?|officers?|police(?:men)?|soldiers?|judges?|prosecutors?|guards?|employees)\b|\b(?:officials?|officers?|policemen|soldiers|judges|guards)\b[^.;]{0,40}?\b(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:prosecuted|convicted|sentenced|indicted|charged)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:prosecut\w*|convict\w*|indict\w*|charged|sentenced)\b[^.;]{0,60}?\b(?:officials?|officers?|police(?:men)?|soldiers?|judges?|prosecutors?|guards?|employees)\b|\b(?:officials?|officers?|policemen|soldiers|judges|guards)\b[^.;]{0,40}?\b(?:were|was|had\s+been)\s+(?:\w+\s+)?(?:prosecuted|convicted|sentenced|indicted|charged)\b").unwrap()
 });
 
 /// Who the complicity of the report is about: officials and the state's agents.
 static OFFICIALDOM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bofficials?\b|\bofficers?\b|\bpolice|\bgovernment\s+(?:employees?|personnel|workers|agents?)|\bpublic\s+(?:servants?|employees?)|\bcivil\s+servants?|\bjudges?\b|\bjudicia|\bprosecutors?\b|\bguards?\b|\bauthorities\b|\bpersonnel\b|\bsoldiers?\b|\bmilitary\b|\bdiplomat|\bpoliticians?\b|\blaw\s+enforcement\b|\bimmigration\b|\bborder\b|\bcustoms\b|\bstate\s+(?:employees?|agents?|actors?)|\bgovernment\s+complicity|\bofficial\s+complicity|\bcomplicity\s+(?:of|by|among)\s+(?:the\s+)?(?:government|state)|\bmayors?\b|\bministers?\b|\bemployees\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bofficials?\b|\bofficers?\b|\bpolice|\bgovernment\s+(?:employees?|personnel|workers|agents?)|\bpublic\s+(?:servants?|employees?)|\bcivil\s+servants?|\bjudges?\b|\bjudicia|\bprosecutors?\b|\bguards?\b|\bauthorities\b|\bpersonnel\b|\bsoldiers?\b|\bmilitary\b|\bdiplomat|\bpoliticians?\b|\blaw\s+enforcement\b|\bimmigration\b|\bborder\b|\bcustoms\b|\bstate\s+(?:employees?|agents?|actors?)|\bgovernment\s+complicity|\bofficial\s+complicity|\bcomplicity\s+(?:of|by|among)\s+(?:the\s+)?(?:government|state)|\bmayors?\b|\bministers?\b|\bemployees\b").unwrap()
 });
 static EXCLUDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\banti-corruption|\bcan\s+(?:further\s+)?(?:advance|improve)|\bshould\b|\btrain(?:ed|ing)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\banti-corruption|\bcan\s+(?:further\s+)?(?:advance|improve)|\bshould\b|\btrain(?:ed|ing)\b").unwrap()
 });
 
 /// Where a sentence turns: ";", "however", ", but", and the end of an opening "Despite
 /// serious concerns of official complicity, ..." clause.
 static TURN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i);|,?\s+however,?\s+|,\s+but\s+|^\s*(?:despite|although|though|while)\b[^,;]{0,160},").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i);|,?\s+however,?\s+|,\s+but\s+|^\s*(?:despite|although|though|while)\b[^,;]{0,160},").unwrap());
 
 /// The clauses of a sentence, split where it turns.
 fn clauses(t: &str) -> Vec<&str> {
@@ -55,7 +63,7 @@ fn clauses(t: &str) -> Vec<&str> {
 
 pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     for s in cx.sentences() {
-        if s.in_any(&[SectionKind::Recommendations]) || EXCLUDE.is_match(s.text) {
+        if s.in_any(&[SectionKind::Recommendations]) || !GATE.admits(s.text) || EXCLUDE.is_match(s.text) {
             continue;
         }
         let Some(m) = COMPLICITY.find(s.text) else { continue };

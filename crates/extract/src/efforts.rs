@@ -22,28 +22,28 @@ pub const VERSION: u32 = 1;
 
 /// The opening sentence must speak of efforts (or a synonym) for it to be a judgment.
 static ABOUT_EFFORTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:efforts?|measures|activities|improvements)\b").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:efforts?|measures|activities|improvements)\b").unwrap());
 /// Where the opening clause ends.
 static CUT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i);|,?\s+\b(?:but|however|while|although|though|yet)\b").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i);|,?\s+\b(?:but|however|while|although|though|yet)\b").unwrap());
 static NONE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:made|demonstrated|undertook|took|showed)\s+no\b|\bdid\s+not\s+(?:report\s+(?:making\s+)?(?:any\s+)?|make\s+|demonstrate\s+|undertake\s+|show\s+)").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:made|demonstrated|undertook|took|showed)\s+no\b|\bdid\s+not\s+(?:report\s+(?:making\s+)?(?:any\s+)?|make\s+|demonstrate\s+|undertake\s+|show\s+)").unwrap()
 });
 static DECREASED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:decreased|reduced|diminished|weakened|declined)\b").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:decreased|reduced|diminished|weakened|declined)\b").unwrap());
 static INCREASED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:increased|improved|expanded|strengthened|intensified|enhanced)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:increased|improved|expanded|strengthened|intensified|enhanced)\b").unwrap()
 });
 static MAINTAINED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:maintained|sustained|continued|remained)\b").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:maintained|sustained|continued|remained)\b").unwrap());
 static LEVEL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:made|demonstrated|had|undertook|took|showed)\b").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:made|demonstrated|had|undertook|took|showed)\b").unwrap());
 static WEAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:minimal|limited|inadequate|insufficient|weak|negligible|modest(?:ly)?|some|slight(?:ly)?|marginal(?:ly)?|little|meager|minor)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:minimal|limited|inadequate|insufficient|weak|negligible|modest(?:ly)?|some|slight(?:ly)?|marginal(?:ly)?|little|meager|minor)\b").unwrap()
 });
-static MIXED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(?:mixed|uneven|inconsistent)\b").unwrap());
+static MIXED: LazyLock<Regex> = LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:mixed|uneven|inconsistent)\b").unwrap());
 static STRONG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:strong|robust|significant(?:ly)?|considerabl[ey]|vigorous(?:ly)?|serious|substantial(?:ly)?)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:strong|robust|significant(?:ly)?|considerabl[ey]|vigorous(?:ly)?|serious|substantial(?:ly)?)\b").unwrap()
 });
 
 /// The area a section judges.

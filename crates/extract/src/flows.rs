@@ -91,7 +91,7 @@ fn demonym_at(s: &str, country: &str) -> Option<usize> {
 }
 
 static LIST_FILLER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:,|\band\b|\bor\b|\bthe\b|\bincluding\b|\bsuch\s+as\b|\bparticularly\b|\bespecially\b|\bmainly\b|\bprimarily\b|\bmostly\b|\bto\s+a\s+lesser\s+extent\b|\bother\s+countries\b|\bneighboring\b|\s)+$").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)(?:,|\band\b|\bor\b|\bthe\b|\bincluding\b|\bsuch\s+as\b|\bparticularly\b|\bespecially\b|\bmainly\b|\bprimarily\b|\bmostly\b|\bto\s+a\s+lesser\s+extent\b|\bother\s+countries\b|\bneighboring\b|\s)+$").unwrap()
 });
 
 #[derive(Clone, Copy, PartialEq)]

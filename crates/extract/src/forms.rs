@@ -31,7 +31,7 @@ pub const VOCABULARY: [&str; 9] = [
 
 /// (form, pattern, needs an exploitation cue in the same sentence)
 static PATTERNS: LazyLock<Vec<(&'static str, Regex, bool)>> = LazyLock::new(|| {
-    let p = |form, re: &str, cue| (form, Regex::new(&format!("(?i){re}")).unwrap(), cue);
+    let p = |form, re: &str, cue| (form, tierwatch_model::pattern::regex(&format!("(?i){re}")).unwrap(), cue);
     vec![
         p("sex_trafficking", r"\bsex(?:ual)?\s+trafficking|\bcommercial\s+sex(?:ual\s+exploitation)?\b|\bforced\s+prostitution|\bsexual(?:ly)?\s+exploit|\bsexual\s+servitude|\bexploited\s+in\s+prostitution|\bchild\s+prostitution|\bsex\s+slavery", false),
         p("forced_labor", r"\bforced\s+labou?r|\blabou?r\s+trafficking|\binvoluntary\s+servitude|\bforced\s+to\s+work\b|\blabou?r\s+exploitation", false),
@@ -49,11 +49,11 @@ static PATTERNS: LazyLock<Vec<(&'static str, Regex, bool)>> = LazyLock::new(|| {
 
 /// A form repeated under one value (e.g. two patterns for domestic servitude) counts once per sentence.
 static EXPLOITATION_CUE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:forc|exploit|subject|traffick|vulnerab|coerc|compel|victim|recruit)").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:forc|exploit|subject|traffick|vulnerab|coerc|compel|victim|recruit)").unwrap());
 
 /// Law, recommendation, training and demand-reduction sentences do not state that a form occurs.
 static NOT_OCCURRENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:criminaliz\w*|prescrib\w*|penal\s+code|recommend\w*|train(?:ed|ing|s)?\b|awareness|demand\s+for\s+commercial\s+sex|amend\w*|legislation|convicted|prosecut\w*|investigat\w*)").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:criminaliz\w*|prescrib\w*|penal\s+code|recommend\w*|train(?:ed|ing|s)?\b|awareness|demand\s+for\s+commercial\s+sex|amend\w*|legislation|convicted|prosecut\w*|investigat\w*)").unwrap()
 });
 
 /// Sentences that describe the trafficking situation.

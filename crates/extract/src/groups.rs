@@ -8,19 +8,23 @@ use regex::Regex;
 use tierwatch_model::{Fact, FactKind, FactValue};
 
 use crate::context::Ctx;
+use crate::gate::Gate;
 
 pub const NAME: &str = "groups";
 pub const VERSION: u32 = 1;
 
 /// "<group> are (particularly|especially|highly) vulnerable to|at risk of".
 static SUBJECT_VULNERABLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<g>[A-Za-z][A-Za-z '\-]{2,120}?)\s+(?:are|were|is|was|remain|remained|continue\s+to\s+be)\s+(?:(?:particularly|especially|highly|most|more|also|increasingly|extremely|very)\s+)*(?:vulnerable|at\s+(?:high\s+)?risk)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)(?P<g>[A-Za-z][A-Za-z '\-]{2,120}?)\s+(?:are|were|is|was|remain|remained|continue\s+to\s+be)\s+(?:(?:particularly|especially|highly|most|more|also|increasingly|extremely|very)\s+)*(?:vulnerable|at\s+(?:high\s+)?risk)\b").unwrap()
 });
 
 /// "vulnerable groups, such as <groups>" / "populations vulnerable to trafficking, including <groups>".
 static INCLUDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bvulnerable\s+(?:groups|populations)(?:[^,;.]{0,40})?,?\s+(?:such\s+as|including)\s+(?P<g>[^;.]{3,200})").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bvulnerable\s+(?:groups|populations)(?:[^,;.]{0,40})?,?\s+(?:such\s+as|including)\s+(?P<g>[^;.]{3,200})").unwrap()
 });
+
+/// Every match of either pattern contains one of these words.
+static GATE: LazyLock<Gate> = LazyLock::new(|| Gate::new(&["vulnerable", "risk"]));
 
 const LEADING: [&str; 8] = ["however, ", "in addition, ", "additionally, ", "moreover, ", "also, ", "and ", "many ", "some "];
 
@@ -39,6 +43,9 @@ fn clean(g: &str) -> String {
 pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     let sents = cx.sentences();
     for s in crate::forms::profile_sentences(cx, &sents) {
+        if !GATE.admits(s.text) {
+            continue;
+        }
         for re in [&*SUBJECT_VULNERABLE, &*INCLUDING] {
             for c in re.captures_iter(s.text) {
                 let g = clean(&c["g"]);

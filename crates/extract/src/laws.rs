@@ -15,11 +15,11 @@ pub const VERSION: u32 = 1;
 
 /// Sentences about what a law does.
 static LAW_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bcriminaliz|\bprohibit|\bprescrib|\bpenalt|\bpunish|\bdefin(?:es|ed)\s+trafficking|\bamend").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bcriminaliz|\bprohibit|\bprescrib|\bpenalt|\bpunish|\bdefin(?:es|ed)\s+trafficking|\bamend").unwrap()
 });
 
 static STATUTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    tierwatch_model::pattern::regex(concat!(
         r"\b(?:Articles?|Sections?|articles?|sections?)\s+\d[\w.\-]*(?:(?:,\s*|\s+and\s+|\s+or\s+|\s+through\s+)\d[\w.\-]*)*",
         r"(?:\s+(?:of|in)\s+(?:the\s+|its\s+|[A-Z][\w]+'s\s+)?(?:[A-Za-z\-]+\s+){0,4}?(?:[Cc]ode|Act|[Ll]aw|[Cc]onstitution|[Oo]rdinance|[Dd]ecree|[Pp]roclamation)\b(?:\s+(?:No\.\s*)?\d[\w/\-]*)?)?",
         r"|\b(?:the\s+)?(?:\d{4}\s+)?(?:[A-Z][\w\-']*\s+(?:(?:in|of|and|on|against|for|the|to)\s+){0,2}){1,8}(?:Act|Law|Code|Proclamation|Decree|Ordinance)\b(?:\s+(?:No\.\s*)?\d[\w/\-.]*\d)?(?:\s+of\s+\d{4})?",

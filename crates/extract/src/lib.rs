@@ -8,6 +8,7 @@
 //! own country comes from the document metadata, other countries from the registry.
 
 mod context;
+mod gate;
 mod norm;
 mod numbers;
 

@@ -40,7 +40,7 @@ fn push_padded(out: &mut String, s: &str, len: usize, pad: char) {
 
 /// A page number followed by an upper-case running header glued to the next word.
 static HEADER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b\d{1,3}[A-Z][A-Z ,.'()\-]{2,}[A-Z]").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"\b\d{1,3}[A-Z][A-Z ,.'()\-]{2,}[A-Z]").unwrap());
 
 fn strip_running_headers(s: &mut String) {
     let reg = tierwatch_model::CountryRegistry::embedded();

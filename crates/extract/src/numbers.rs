@@ -45,7 +45,7 @@ static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
         t = TENS[2..].join("|"),
         u = UNITS.join("|"),
     );
-    Regex::new(&format!(r"(?P<d>\b\d{{1,3}}(?:,\d{{3}})+\b|\b\d+\b)|(?P<w>{words})")).unwrap()
+    tierwatch_model::pattern::regex(&format!(r"(?P<d>\b\d{{1,3}}(?:,\d{{3}})+\b|\b\d+\b)|(?P<w>{words})")).unwrap()
 });
 
 /// Every number in `s`, in order. Decimal parts ("6.7") are reported as not-a-count by

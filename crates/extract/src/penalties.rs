@@ -22,40 +22,40 @@ const UNIT: &str = r"(?:years?|months?)";
 
 /// "five to 30 years", "from six months to three years", "between 10 and 15 years", "eight years to life".
 static RANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    tierwatch_model::pattern::regex(&format!(
         r"(?i)\b(?P<a>{NUM})(?:\s+(?P<ua>{UNIT}))?'?\s*(?:to|and|-+)\s*(?:(?P<b>{NUM})\s+(?P<ub>{UNIT})|(?P<life>life))\b"
     ))
     .unwrap()
 });
 /// "up to 10 years", "a maximum of 15 years".
 static UP_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    tierwatch_model::pattern::regex(&format!(
         r"(?i)\b(?:up\s+to|a\s+maximum\s+of|maximum\s+of|not\s+more\s+than|not\s+exceeding|no\s+more\s+than|as\s+much\s+as)\s+(?P<b>{NUM})\s+(?P<ub>{UNIT})"
     ))
     .unwrap()
 });
 /// "a minimum of eight years", "at least five years".
 static AT_LEAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    tierwatch_model::pattern::regex(&format!(
         r"(?i)\b(?:a\s+minimum\s+of|minimum\s+of|at\s+least|no\s+less\s+than|not\s+less\s+than|minimum\s+sentence\s+of)\s+(?P<a>{NUM})\s+(?P<ua>{UNIT})"
     ))
     .unwrap()
 });
 /// "life imprisonment", "imprisonment for life", "up to life".
 static LIFE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\blife\s+(?:imprisonment|sentences?|in\s+prison)|\bimprisonment\s+for\s+life|\bup\s+to\s+life").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\blife\s+(?:imprisonment|sentences?|in\s+prison)|\bimprisonment\s+for\s+life|\bup\s+to\s+life").unwrap());
 /// "10 years' imprisonment" (a fixed term).
 static FIXED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?P<a>{NUM})\s+(?P<ua>{UNIT})'?\s+(?:of\s+)?imprisonment")).unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(&format!(r"(?i)\b(?P<a>{NUM})\s+(?P<ua>{UNIT})'?\s+(?:of\s+)?imprisonment")).unwrap());
 
 static PRESCRIBES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bprescrib|\bpenalt|\bpunish|\bprovid(?:e|es|ed|ing)\s+for|\bcarr(?:y|ies|ied)\s+(?:a\s+)?(?:maximum\s+)?(?:sentence|penalt)").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bprescrib|\bpenalt|\bpunish|\bprovid(?:e|es|ed|ing)\s+for|\bcarr(?:y|ies|ied)\s+(?:a\s+)?(?:maximum\s+)?(?:sentence|penalt)").unwrap()
 });
 static ACTUAL_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bsentenced\b|\breceived\s+(?:a\s+)?sentences?|\bsentences\s+rang|\breported\s+sentences|\bimposed\b|\bserved\b|\bsuspended\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bsentenced\b|\breceived\s+(?:a\s+)?sentences?|\bsentences\s+rang|\breported\s+sentences|\bimposed\b|\bserved\b|\bsuspended\b").unwrap()
 });
 static JUDGMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<neg>\bnot\s+(?:\w+\s+)?)?(?:(?P<s>sufficiently\s+stringent)|(?P<c>commensurate))").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)(?P<neg>\bnot\s+(?:\w+\s+)?)?(?:(?P<s>sufficiently\s+stringent)|(?P<c>commensurate))").unwrap()
 });
 
 fn years(n: &str, unit: Option<&str>) -> Option<f64> {

@@ -15,33 +15,33 @@ use crate::numbers;
 pub const NAME: &str = "protection";
 pub const VERSION: u32 = 1;
 
-static SHELTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bshelters?\b").unwrap());
+static SHELTER: LazyLock<Regex> = LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\bshelters?\b").unwrap());
 static SHELTER_NEG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bno\s+(?:[a-z\-]+\s+){0,3}shelters?|\b(?:did|does|do)\s+not\s+(?:operate|have|fund|run|maintain|provide)\b[^.;]{0,60}shelter|\black(?:ed|s)?\s+(?:of\s+)?(?:[a-z\-]+\s+){0,3}shelters?").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bno\s+(?:[a-z\-]+\s+){0,3}shelters?|\b(?:did|does|do)\s+not\s+(?:operate|have|fund|run|maintain|provide)\b[^.;]{0,60}shelter|\black(?:ed|s)?\s+(?:of\s+)?(?:[a-z\-]+\s+){0,3}shelters?").unwrap()
 });
 static SHELTER_POS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:operat|fund|ran\b|runs\b|maintain|provid|offer|accommodat|hous|open|establish|support)\w*").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:operat|fund|ran\b|runs\b|maintain|provid|offer|accommodat|hous|open|establish|support)\w*").unwrap()
 });
 static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:[$•£€]\s?\d[\d,.]*(?:\s+(?:million|billion))?|\b\d[\d,.]*\s+(?:million\s+|billion\s+)?(?:pesos|euros|dollars|rupees|shillings|francs|dinars|rubles|lari|manat|lek|som|tenge|leva|kuna|baht|ringgit|riyals?|dirhams?|naira|cedis|kwacha|birr|taka|dram|marks|zloty|forint|lei|hryvnias?|yuan|yen|won|rand)(?:\s+\([$•£€][\d,.]+(?:\s+million)?\))?)").unwrap()
+    tierwatch_model::pattern::regex(r"(?:[$•£€]\s?\d[\d,.]*(?:\s+(?:million|billion))?|\b\d[\d,.]*\s+(?:million\s+|billion\s+)?(?:pesos|euros|dollars|rupees|shillings|francs|dinars|rubles|lari|manat|lek|som|tenge|leva|kuna|baht|ringgit|riyals?|dirhams?|naira|cedis|kwacha|birr|taka|dram|marks|zloty|forint|lei|hryvnias?|yuan|yen|won|rand)(?:\s+\([$•£€][\d,.]+(?:\s+million)?\))?)").unwrap()
 });
 static CARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bvictim|\bshelter|\bcare\b|\bprotection\b|\bassistance\b|\bservices\b|\brehabilitation|\breintegration").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bvictim|\bshelter|\bcare\b|\bprotection\b|\bassistance\b|\bservices\b|\brehabilitation|\breintegration").unwrap()
 });
 static NO_FUNDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:did|does)\s+not\s+(?:allocate|provide|dedicate|disburse|report\s+(?:allocating|providing))\s+(?:any\s+)?(?:specific\s+|dedicated\s+)?(?:funding|funds|resources)|\bno\s+(?:dedicated\s+|specific\s+)?(?:funding|budget)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:did|does)\s+not\s+(?:allocate|provide|dedicate|disburse|report\s+(?:allocating|providing))\s+(?:any\s+)?(?:specific\s+|dedicated\s+)?(?:funding|funds|resources)|\bno\s+(?:dedicated\s+|specific\s+)?(?:funding|budget)\b").unwrap()
 });
 static UNLAWFUL_ACTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)unlawful\s+acts|illegal\s+acts|as\s+a\s+(?:direct\s+)?result\s+of\s+being\s+(?:subjected\s+to\s+trafficking|trafficked)|crimes?\s+committed\s+as\s+a").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)unlawful\s+acts|illegal\s+acts|as\s+a\s+(?:direct\s+)?result\s+of\s+being\s+(?:subjected\s+to\s+trafficking|trafficked)|crimes?\s+committed\s+as\s+a").unwrap()
 });
 static NOT_PENALIZED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bno\s+reports?\s+of|\bnot\s+(?:be\s+)?(?:penalized|punished|prosecuted|detained|held\s+liable)|\bexempt|\bprotect\w*\s+victims\s+from|\bimmunity|\bdid\s+not\s+(?:penalize|punish|detain|prosecute)").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bno\s+reports?\s+of|\bnot\s+(?:be\s+)?(?:penalized|punished|prosecuted|detained|held\s+liable)|\bexempt|\bprotect\w*\s+victims\s+from|\bimmunity|\bdid\s+not\s+(?:penalize|punish|detain|prosecute)").unwrap()
 });
 static VISA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bvisas?\b|\bresiden(?:ce|cy)\s+permits?|\btemporary\s+residen|\bresiden(?:ce|cy)\s+status|\bT-visa").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bvisas?\b|\bresiden(?:ce|cy)\s+permits?|\btemporary\s+residen|\bresiden(?:ce|cy)\s+status|\bT-visa").unwrap()
 });
 static VISA_GRANT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:grant|given|issu|receiv|approv|award|provid|obtain)\w*").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:grant|given|issu|receiv|approv|award|provid|obtain)\w*").unwrap());
 
 pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     for s in cx.sentences() {

@@ -14,11 +14,11 @@ pub const NAME: &str = "recommendations";
 pub const VERSION: u32 = 1;
 
 static HEADING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:PRIORITIZED\s+)?RECOMMENDATIONS\s*(?:FOR\s+[^:\n]{1,60})?:").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?:PRIORITIZED\s+)?RECOMMENDATIONS\s*(?:FOR\s+[^:\n]{1,60})?:").unwrap());
 static END_OF_LIST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\n\s*\n|\n\s*(?:PROSECUTION|PROTECTION|PREVENTION|TRAFFICKING PROFILE|GOVERNMENT EFFORTS)\b|(?:PROSECUTION|PROTECTION|PREVENTION|TRAFFICKING PROFILE|GOVERNMENT EFFORTS)\s*\n").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"\n\s*\n|\n\s*(?:PROSECUTION|PROTECTION|PREVENTION|TRAFFICKING PROFILE|GOVERNMENT EFFORTS)\b|(?:PROSECUTION|PROTECTION|PREVENTION|TRAFFICKING PROFILE|GOVERNMENT EFFORTS)\s*\n").unwrap());
 static SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bcan\s+(?:further\s+)?(?:advance|strengthen|improve)\s+(?:its\s+)?(?:anti-trafficking\s+)?efforts\b[^:]*?\bby\s+|\bRecommendations\s+for\s+[^:]{1,60}:\s*").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bcan\s+(?:further\s+)?(?:advance|strengthen|improve)\s+(?:its\s+)?(?:anti-trafficking\s+)?efforts\b[^:]*?\bby\s+|\bRecommendations\s+for\s+[^:]{1,60}:\s*").unwrap()
 });
 
 pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
@@ -63,7 +63,7 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
 /// A list bullet: "•" (not the euro sign of PDF extraction, which a digit follows), or "*"
 /// / "-" starting a line or standing alone between items.
 static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?m)(?:^|\s)•\s*|(?:^|\.\s+|\n)\s*[*\-–]\s+").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?m)(?:^|\s)•\s*|(?:^|\.\s+|\n)\s*[*\-–]\s+").unwrap());
 
 /// Bullets followed by an item's first letter (capitalised after "*" or "-").
 fn bullets(text: &str) -> Vec<regex::Match<'_>> {
@@ -80,7 +80,7 @@ fn bullets(text: &str) -> Vec<regex::Match<'_>> {
         .collect()
 }
 /// A sentence end glued to the next item's first (capitalised) word.
-static RUN_TOGETHER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[a-z)]\.[A-Z][a-z]").unwrap());
+static RUN_TOGETHER: LazyLock<Regex> = LazyLock::new(|| tierwatch_model::pattern::regex(r"[a-z)]\.[A-Z][a-z]").unwrap());
 
 /// Item spans of a list, without separators, leading "and" or the final period.
 fn items(text: &str, semicolons: bool) -> Vec<(usize, usize)> {

@@ -19,7 +19,7 @@ const FILL: &str = r"(?:a|an|the|and|or|to|much|lesser|greater|extent|limited|gr
 
 /// "is a source, transit, and, to a lesser extent, destination country".
 static ROLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    tierwatch_model::pattern::regex(&format!(
         r"(?i)\b(?:is|remains|remained|was|as|are|become|becoming|serves\s+as)\s+(?:(?:[a-z]+ly|also|both|still)\s+)*(?P<list>(?:{FILL}[\s,]+)*(?:source|transit|destination)\b(?:[\s,Š—–\-]+(?:{FILL}\b[\s,Š—–\-]*)*(?:source|transit|destination)\b)*)[\s,]+(?:country|countries|point|territory|hub|nation|location|area|island|islands|region|for|of)\b"
     ))
     .unwrap()
@@ -27,7 +27,7 @@ static ROLE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "is a country of origin, transit, and destination for ...".
 static COUNTRY_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    tierwatch_model::pattern::regex(&format!(
         r"(?i)\b(?:is|remains|remained|was)\s+(?:(?:[a-z]+ly|also|both|still)\s+)*an?\s+(?:[a-z]+\s+)?(?:country|countries|territory|point)\s+of\s+(?P<list>(?:{FILL}[\s,]+)*(?:origin|source|transit|destination)\b(?:[\s,]+(?:{FILL}\b[\s,]*)*(?:origin|source|transit|destination)\b)*)"
     ))
     .unwrap()
@@ -36,21 +36,21 @@ static COUNTRY_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// "... a source country for children ... and a destination for West African boys": a second
 /// role joined to the first in the same sentence.
 static CONJOINED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:and|as\s+well\s+as)\b[,\sŠ—–]*(?:[^,.;Š—–]{0,40}[,Š—–]\s*)?(?:(?:is|also|increasingly|to\s+a\s+(?:much\s+)?(?:lesser|greater|limited)\s+extent,?)\s+)*an?\s+(?:[a-z]+\s+){0,2}?(?P<list>(?:source|transit|destination)(?:\s+(?:and|or)\s+(?:source|transit|destination))?)\s+(?:(?:country|point|hub|location|territory)\s+)?(?:for|of)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:and|as\s+well\s+as)\b[,\sŠ—–]*(?:[^,.;Š—–]{0,40}[,Š—–]\s*)?(?:(?:is|also|increasingly|to\s+a\s+(?:much\s+)?(?:lesser|greater|limited)\s+extent,?)\s+)*an?\s+(?:[a-z]+\s+){0,2}?(?P<list>(?:source|transit|destination)(?:\s+(?:and|or)\s+(?:source|transit|destination))?)\s+(?:(?:country|point|hub|location|territory)\s+)?(?:for|of)\b").unwrap()
 });
 
-static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\b(source|transit|destination|origin)\b").unwrap());
+static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(source|transit|destination|origin)\b").unwrap());
 
 static FOREIGN_VICTIMS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:domestic\s+and\s+)?foreign\s+(?:victims|nationals|women|men|children|workers|migrants)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:domestic\s+and\s+)?foreign\s+(?:victims|nationals|women|men|children|workers|migrants)\b").unwrap()
 });
 static ABROAD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:abroad|overseas|in\s+other\s+countries|in\s+foreign\s+countries)\b").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:abroad|overseas|in\s+other\s+countries|in\s+foreign\s+countries)\b").unwrap());
 static PASSING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:transit(?:ing|ed)?\s+(?:through|via)|pass(?:ing|ed)?\s+through|en\s+route\s+to|on\s+their\s+way\s+to)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:transit(?:ing|ed)?\s+(?:through|via)|pass(?:ing|ed)?\s+through|en\s+route\s+to|on\s+their\s+way\s+to)\b").unwrap()
 });
 static EXPLOIT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:exploit|subject|forc|traffick|victim|coerc)").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:exploit|subject|forc|traffick|victim|coerc)").unwrap()
 });
 
 pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {

@@ -20,12 +20,12 @@ const TIER_RE: &str = r"(?:Tier\s+1|Tier\s+2\s+Watch\s+List|Tier\s+2|Tier\s+3|Sp
 /// "Thailand (Tier 3*) is a source ..." — the tier in brackets after the country's name in the
 /// opening sentence (2014 state.gov pages under a bare tier line).
 static INLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^.\n(]{2,80}?\((?P<t>Tier\s+(?:[123])(?:\s+Watch\s+List)?|Special\s+Case)\s*(?P<star>\*)?\)").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)^[^.\n(]{2,80}?\((?P<t>Tier\s+(?:[123])(?:\s+Watch\s+List)?|Special\s+Case)\s*(?P<star>\*)?\)").unwrap()
 });
 
 /// "remained on Tier 2", "was upgraded to Tier 1", "downgraded from Tier 2 to Tier 2 Watch List".
 static MOVEMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    tierwatch_model::pattern::regex(&format!(
         r"(?i)\b(?P<mv>remain(?:s|ed)?|upgraded|downgraded|placed)\s+(?:from\s+(?P<prev>{TIER_RE})\s+)?(?:on|to|at)\s+(?:the\s+)?(?P<t>{TIER_RE})"
     ))
     .unwrap()
@@ -33,50 +33,50 @@ static MOVEMENT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// "is a Special Case", "remains a Special Case".
 static SPECIAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?P<v>is|remains|remained|was)\s+(?:again\s+)?a\s+Special\s+Case\b").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"\b(?P<v>is|remains|remained|was)\s+(?:again\s+)?a\s+Special\s+Case\b").unwrap());
 
 static FULLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<neg>(?:does|did|do)\s+not\s+|doesn't\s+)?fully\s+(?:meets?|compl(?:y|ies)\s+with)\s+(?:the\s+)?minimum\s+standards")
+    tierwatch_model::pattern::regex(r"(?i)\b(?P<neg>(?:does|did|do)\s+not\s+|doesn't\s+)?fully\s+(?:meets?|compl(?:y|ies)\s+with)\s+(?:the\s+)?minimum\s+standards")
         .unwrap()
 });
 
 static SIGNIFICANT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:is|are|was|were)\s+(?P<neg>not\s+)?making\s+significant\s+efforts").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:is|are|was|were)\s+(?P<neg>not\s+)?making\s+significant\s+efforts").unwrap()
 });
 
 static INCREASING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    tierwatch_model::pattern::regex(
         r"(?i)(?P<neg>\b(?:did|does|has|have|had)\s+not\s+(?:demonstrate|demonstrated|show|shown)\s+|\bfail(?:ed|ure)?\s+to\s+(?:demonstrate|show|provide\s+evidence\s+of)\s+|\bno\s+evidence\s+of\s+)?(?P<pos>\b(?:demonstrated|demonstrates|showed|shown)\s+)?(?:overall\s+)?increasing\s+efforts",
     )
     .unwrap()
 });
 
 static CONSECUTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<n>[a-z0-9]+)\s+consecutive\s+years?\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?P<n>[a-z0-9]+)\s+consecutive\s+years?\b").unwrap()
 });
 
 static WAIVER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?P<neg>not\s+)?(?:been\s+)?granted\s+a\s+(?:(?:second|third|further)\s+)?waiver").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?P<neg>not\s+)?(?:been\s+)?granted\s+a\s+(?:(?:second|third|further)\s+)?waiver").unwrap()
 });
 
 static NOT_ELIGIBLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:no\s+longer|not)\s+eligible\s+for\s+(?:that\s+ranking|a\s+(?:further\s+)?waiver|Tier\s+2\s+Watch\s+List|another\s+waiver)").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:no\s+longer|not)\s+eligible\s+for\s+(?:that\s+ranking|a\s+(?:further\s+)?waiver|Tier\s+2\s+Watch\s+List|another\s+waiver)").unwrap()
 });
 
 static DOWNGRADED_T3: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)downgraded\s+to\s+Tier\s+3").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)downgraded\s+to\s+Tier\s+3").unwrap());
 
 /// "there was a government policy or pattern of human trafficking", "a pattern of employing
 /// or recruiting child soldiers"; "no ... policy or pattern" is its denial.
 static POLICY_OR_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bthere\s+(?:was|is|were|has\s+been)\s+(?P<neg>no\s+(?:\w+\s+)?)?(?:an?\s+)?(?:government\s+)?(?:policy\s+or\s+)?pattern\s+of\s+(?:human\s+trafficking|trafficking|forced\s+labor|sex(?:ual)?\s+slavery|(?:employing|recruiting|using)\b[^.;]{0,40}\bchild\s+soldiers)").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bthere\s+(?:was|is|were|has\s+been)\s+(?P<neg>no\s+(?:\w+\s+)?)?(?:an?\s+)?(?:government\s+)?(?:policy\s+or\s+)?pattern\s+of\s+(?:human\s+trafficking|trafficking|forced\s+labor|sex(?:ual)?\s+slavery|(?:employing|recruiting|using)\b[^.;]{0,40}\bchild\s+soldiers)").unwrap()
 });
 
-static WATCH_LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)Watch\s+List").unwrap());
+static WATCH_LIST: LazyLock<Regex> = LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)Watch\s+List").unwrap());
 static COMMITMENTS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:future\s+)?commitments?\b").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:future\s+)?commitments?\b").unwrap());
 static VICTIM_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)number\s+of\s+(?:trafficking\s+)?victims|victims\s+of\s+severe\s+forms").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)number\s+of\s+(?:trafficking\s+)?victims|victims\s+of\s+severe\s+forms").unwrap()
 });
 
 fn tier_code(s: &str) -> Option<&'static str> {

@@ -26,13 +26,13 @@ pub struct RefworldHeader {
 }
 
 static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(Last Updated:|Publisher|Author|Publication Date|Cite as|Disclaimer)[ \t:]*(.*?)\r?$").unwrap()
+    tierwatch_model::pattern::regex(r"(?m)^[ \t]*(Last Updated:|Publisher|Author|Publication Date|Cite as|Disclaimer)[ \t:]*(.*?)\r?$").unwrap()
 });
 static TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[^\n]*?\b((?:19|20)\d\d) Trafficking in Persons Report(?:\s*[-–—:]\s*(?P<country>[^\n]+?))?[ \t]*\r?$").unwrap()
+    tierwatch_model::pattern::regex(r"(?m)^[^\n]*?\b((?:19|20)\d\d) Trafficking in Persons Report(?:\s*[-–—:]\s*(?P<country>[^\n]+?))?[ \t]*\r?$").unwrap()
 });
 static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(Search Refworld|Countries\s*$|Related Documents|Copyright notice:)").unwrap()
+    tierwatch_model::pattern::regex(r"(?m)^[ \t]*(Search Refworld|Countries\s*$|Related Documents|Copyright notice:)").unwrap()
 });
 
 /// True when the text looks like a document-database export (header fields present).

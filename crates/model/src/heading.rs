@@ -59,24 +59,24 @@ const TIER: &str = r"(?:TIER[ \t]+(?:[123]|ONE|TWO|THREE)(?:[ \t]+WATCH\s*LIST)?
 const NAME: &str = r"[^\s:()\[\]][^\n:()\[\]]{0,70}?";
 
 static COLON: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?mi)^[ \t]*(?P<name>{NAME})[ \t]*:[ \t]*(?P<tier>{TIER})[ \t]*\r?$")).unwrap());
+    LazyLock::new(|| crate::pattern::regex(&format!(r"(?mi)^[ \t]*(?P<name>{NAME})[ \t]*:[ \t]*(?P<tier>{TIER})[ \t]*\r?$")).unwrap());
 /// A colon heading whose country name broke across two lines: capitals only, so prose never
 /// matches.
 static COLON_BROKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    crate::pattern::regex(&format!(
         r"(?m)^[ \t]*(?P<name>[A-Z][A-Z .,'’\-]{{1,60}}\r?\n[ \t]*[A-Z][A-Z .,'’\-]{{0,40}}?)[ \t]*:[ \t]*(?P<tier>(?i:{TIER}))[ \t]*\r?$"
     ))
     .unwrap()
 });
 static PAREN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?mi)^[ \t]*(?P<name>{NAME})[ \t]*[(\[][ \t]*(?P<tier>{TIER})[ \t]*[)\]][ \t]*\r?$")).unwrap()
+    crate::pattern::regex(&format!(r"(?mi)^[ \t]*(?P<name>{NAME})[ \t]*[(\[][ \t]*(?P<tier>{TIER})[ \t]*[)\]][ \t]*\r?$")).unwrap()
 });
 static TIER_FIRST: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?mi)^[ \t]*(?P<tier>{TIER})[ \t]*:[ \t]*(?P<name>{NAME})[ \t]*\r?$")).unwrap());
-static BARE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?mi)^[ \t]*(?P<tier>{TIER})[ \t]*\r?$")).unwrap());
+    LazyLock::new(|| crate::pattern::regex(&format!(r"(?mi)^[ \t]*(?P<tier>{TIER})[ \t]*:[ \t]*(?P<name>{NAME})[ \t]*\r?$")).unwrap());
+static BARE: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(&format!(r"(?mi)^[ \t]*(?P<tier>{TIER})[ \t]*\r?$")).unwrap());
 
 /// The second half of a broken "TIER 2 WATCH LIST" heading, at the start of what follows.
-static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*WATCH\s*LIST:?").unwrap());
+static CONTINUATION: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"^\s*WATCH\s*LIST:?").unwrap());
 /// A tier label as written in a heading: the tier and whether it carries an asterisk.
 pub fn parse_tier_label(label: &str) -> Option<(Tier, bool)> {
     let asterisk = label.trim_end().ends_with('*');

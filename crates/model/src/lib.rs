@@ -11,6 +11,7 @@ pub mod country;
 pub mod document;
 pub mod fact;
 pub mod heading;
+pub mod pattern;
 pub mod range;
 pub mod segment;
 pub mod tier;

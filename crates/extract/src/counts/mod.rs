@@ -28,36 +28,36 @@ pub const VERSION: u32 = 1;
 
 /// Sentences about complicit officials: their counts belong to official complicity.
 static COMPLICITY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bcomplicit|\bcomplicity|\bcorrupt").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\bcomplicit|\bcomplicity|\bcorrupt").unwrap());
 
 /// Words before a number that make it part of a total stated before.
 static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bincluding|\bof\s+whom|\bof\s+which|\bamong\s+them|\bamong\s+whom)\s*$")
+    tierwatch_model::pattern::regex(r"(?i)(?:\bincluding|\bof\s+whom|\bof\s+which|\bamong\s+them|\bamong\s+whom)\s*$")
         .unwrap()
 });
 static OF_THESE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:of\s+(?:these|those|them|this\s+total|the\s+total|the\s+[\d,]+(?:\s+\w+)?\s*,)|(?:within|among)\s+(?:these|those)\b|in\s+addition\s+to\s+these)").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)^\s*(?:of\s+(?:these|those|them|this\s+total|the\s+total|the\s+[\d,]+(?:\s+\w+)?\s*,)|(?:within|among)\s+(?:these|those)\b|in\s+addition\s+to\s+these)").unwrap()
 });
 /// Victims other than "victims" (girls, children, ...) count only in a trafficking context.
 static TRAFFICKING_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)traffick|victim|exploit|prostitution|forced|commercial\s+sex").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)traffick|victim|exploit|prostitution|forced|commercial\s+sex").unwrap()
 });
 
 static RANGE_OF_YEARS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:to|and|-+)\s*[\w,.]+\s+(?:years?|months?)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)^\s*(?:to|and|-+)\s*[\w,.]+\s+(?:years?|months?)\b").unwrap()
 });
 
 /// Cues before a number that make it a comparison.
 static COMPARE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:compared\s+(?:to|with)|(?:increase|decrease|rise|drop|decline|up|down)\s+from|\bfrom|versus|vs\.?|\(|\band|\bor|than|,)\s*(?:a\s+total\s+of\s+|only\s+|just\s+)?$").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)(?:compared\s+(?:to|with)|(?:increase|decrease|rise|drop|decline|up|down)\s+from|\bfrom|versus|vs\.?|\(|\band|\bor|than|,)\s*(?:a\s+total\s+of\s+|only\s+|just\s+)?$").unwrap()
 });
 /// What follows a comparison number: "in 2016", "in FY 2016", "the previous year".
 static COMPARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:(?:federal|state|new|total|cases?|suspects?|defendants?|traffickers?|victims?|investigations?|prosecutions?|convictions?|individuals|both)\s+){0,3}(?:in|during|for)\s+(?:both\s+)?(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?:19|20)\d\d\b|^\s*(?:[a-z\-]+\s+){0,2}?(?:in|during)\s+the\s+(?:previous|prior|last|preceding)\b|^\s*(?:[a-z\-]+\s+){0,2}?(?:the\s+)?(?:previous|prior|preceding)\s+(?:(?:two|three|four|five|\d)\s+)?(?:years?|reporting)").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)^\s*(?:(?:federal|state|new|total|cases?|suspects?|defendants?|traffickers?|victims?|investigations?|prosecutions?|convictions?|individuals|both)\s+){0,3}(?:in|during|for)\s+(?:both\s+)?(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?:19|20)\d\d\b|^\s*(?:[a-z\-]+\s+){0,2}?(?:in|during)\s+the\s+(?:previous|prior|last|preceding)\b|^\s*(?:[a-z\-]+\s+){0,2}?(?:the\s+)?(?:previous|prior|preceding)\s+(?:(?:two|three|four|five|\d)\s+)?(?:years?|reporting)").unwrap()
 });
 
 static COMPARE_AFTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?P<w>(?:[a-z\-]+\s+){0,4}?)(?:in|during|for)\s+(?:both\s+)?(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?:19|20)\d\d\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)^\s*(?P<w>(?:[a-z\-]+\s+){0,4}?)(?:in|during|for)\s+(?:both\s+)?(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?:19|20)\d\d\b").unwrap()
 });
 
 /// Whether the words after a number make it a comparison ("(three sex traffickers in 2016)").
@@ -133,11 +133,13 @@ fn sentence(
     out: &mut Vec<Fact>,
 ) {
     let t = s.text;
+    // every count is a number of the sentence: without one there is nothing to read
+    let raw = numbers::numbers(t);
+    if raw.is_empty() {
+        return;
+    }
     let toks = tokens(t);
-    let nums: Vec<NumberMention> = numbers::numbers(t)
-        .into_iter()
-        .filter(|n| !excluded(t, &toks, n))
-        .collect();
+    let nums: Vec<NumberMention> = raw.into_iter().filter(|n| !excluded(t, &toks, n)).collect();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut skipped_of_these = false;
     let zones = parts::zones(t);
@@ -354,7 +356,7 @@ fn sentence(
 /// "This is compared to ...", "These figures compare with ...": the whole sentence gives the
 /// figures of an earlier period.
 static SENTENCE_COMPARES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:this|these|that|those)(?:\s+\w+)?\s+(?:is|are|was|were)\s+compared\s+(?:to|with)|^\s*(?:this|these)(?:\s+\w+)?\s+compare[sd]?\s+(?:to|with)|^\s*(?:by|in)\s+comparison\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)^\s*(?:this|these|that|those)(?:\s+\w+)?\s+(?:is|are|was|were)\s+compared\s+(?:to|with)|^\s*(?:this|these)(?:\s+\w+)?\s+compare[sd]?\s+(?:to|with)|^\s*(?:by|in)\s+comparison\b").unwrap()
 });
 
 /// "20 officials", "11 government officials", "two police officers": a number counting
@@ -370,7 +372,7 @@ fn official_noun_after(toks: &[Tok], n: &NumberMention) -> bool {
 /// charges", "for promoting prostitution", "for smuggling", "for document forgery" (and no
 /// mention of trafficking on the way).
 static OTHER_OFFENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:[\w\-]+\s+){0,4}?(?:for|on|of)\s+(?:charges\s+of\s+)?(?:the\s+)?(?:[a-z\-]+\s+){0,3}?(?:prostitution|pimping|procuring|procurement|smuggling|fraud|forgery|perjury|witness\s+intimidation|extortion|other\s+(?:crimes|offen[cs]es)|(?:exploitative\s+)?child\s+labou?r|illegal\s+recruitment|(?:immigration|labou?r)\s+(?:act|law|code)\s+violations?|lack\s+of\s+compliance\s+with\s+labou?r\s+laws?|violations?\s+of\s+(?:the\s+)?labou?r\s+(?:laws?|code))\b(?:\s+charges)?").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)^\s+(?:[\w\-]+\s+){0,4}?(?:for|on|of)\s+(?:charges\s+of\s+)?(?:the\s+)?(?:[a-z\-]+\s+){0,3}?(?:prostitution|pimping|procuring|procurement|smuggling|fraud|forgery|perjury|witness\s+intimidation|extortion|other\s+(?:crimes|offen[cs]es)|(?:exploitative\s+)?child\s+labou?r|illegal\s+recruitment|(?:immigration|labou?r)\s+(?:act|law|code)\s+violations?|lack\s+of\s+compliance\s+with\s+labou?r\s+laws?|violations?\s+of\s+(?:the\s+)?labou?r\s+(?:laws?|code))\b(?:\s+charges)?").unwrap()
 });
 
 fn other_offence(after: &str) -> bool {
@@ -403,16 +405,16 @@ fn names_one_form(after: &str) -> bool {
 }
 
 static ONE_FORM_NP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:[\w\-]+\s+){0,3}?(?:(?:of|for|to)\s+)?(?:sex\s+trafficking|labou?r\s+trafficking|forced\s+labou?r|forced\s+begging|sexual\s+exploitation)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)^\s+(?:[\w\-]+\s+){0,3}?(?:(?:of|for|to)\s+)?(?:sex\s+trafficking|labou?r\s+trafficking|forced\s+labou?r|forced\s+begging|sexual\s+exploitation)\b").unwrap()
 });
 
 /// A comparison cue between two numbers.
 static COMPARE_CUE_WORD: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bcompared\b|\bversus\b|\b(?:up|down|increase|decrease)\s+from\b").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\bcompared\b|\bversus\b|\b(?:up|down|increase|decrease)\s+from\b").unwrap());
 
 /// Modifiers that make a count one of another offence: "420 child labor cases".
 static OTHER_OFFENCE_NP: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bchild\s+labou?r\b|\bsmuggling\b|\blabou?r\s+(?:law|code)\b|\bpimping\b").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\bchild\s+labou?r\b|\bsmuggling\b|\blabou?r\s+(?:law|code)\b|\bpimping\b").unwrap());
 
 /// Whether the words right after a number (to the clause's end, at most 60 bytes) name
 /// trafficking.
@@ -426,7 +428,7 @@ fn names_trafficking_soon(after: &str) -> bool {
 
 /// Doubt before a number: "it is not clear if", "unclear whether".
 static UNCERTAIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bnot\s+clear\s+(?:if|whether)\b|\bunclear\s+(?:if|whether)\b|\bunknown\s+whether\b").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\bnot\s+clear\s+(?:if|whether)\b|\bunclear\s+(?:if|whether)\b|\bunknown\s+whether\b").unwrap());
 
 /// "One investigation led to ...", "One case involved ...": one case told of.
 fn tells_of_one_case(toks: &[Tok], n: &NumberMention) -> bool {
@@ -439,13 +441,13 @@ fn tells_of_one_case(toks: &[Tok], n: &NumberMention) -> bool {
 
 /// A number that is the subject of its own clause: "eight were minors".
 static OWN_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s+(?:[a-z\-]+\s+)?(?:were|was|are|is|had|have|remained|involved)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)^\s+(?:[a-z\-]+\s+)?(?:were|was|are|is|had|have|remained|involved)\b").unwrap()
 });
 
 /// "Articles 189a and 253", "sections 5, 6 and 7": the numbers after the first are article
 /// numbers too.
 static ARTICLE_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:articles?|sections?|paragraphs?|laws?|decrees?|acts?|chapters?|clauses?)\s+[\w.\-]+(?:\s*,\s*[\w.\-]+)*\s*,?\s*(?:and|or|,)\s*$").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:articles?|sections?|paragraphs?|laws?|decrees?|acts?|chapters?|clauses?)\s+[\w.\-]+(?:\s*,\s*[\w.\-]+)*\s*,?\s*(?:and|or|,)\s*$").unwrap()
 });
 
 /// "in seven cases", "in all five cases", "across 12 trafficking cases": the number counts
@@ -953,7 +955,7 @@ fn dash_part(before: &str) -> bool {
 }
 
 static QUAL: LazyLock<Vec<(Regex, Qualifier)>> = LazyLock::new(|| {
-    let q = |re: &str, v| (Regex::new(&format!(r"(?i)\b(?:{re})\s*$")).unwrap(), v);
+    let q = |re: &str, v| (tierwatch_model::pattern::regex(&format!(r"(?i)\b(?:{re})\s*$")).unwrap(), v);
     vec![
         q("at\\s+least|a\\s+minimum\\s+of", Qualifier::AtLeast),
         q(

@@ -28,15 +28,15 @@ pub(super) fn dated_bracket(t: &str, at: usize) -> bool {
 
 /// A bracket's content ending on a period: "... in 2016", "... the previous year".
 static DATED_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:in|during|for)\s+(?:both\s+)?(?:FY\s*)?(?:19|20)\d\d|\b(?:previous|prior|preceding)\s+(?:\w+\s+)?(?:year|reporting\s+period))\s*$").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)(?:\b(?:in|during|for)\s+(?:both\s+)?(?:FY\s*)?(?:19|20)\d\d|\b(?:previous|prior|preceding)\s+(?:\w+\s+)?(?:year|reporting\s+period))\s*$").unwrap()
 });
 
 static OPENER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:including|of\s+whom|of\s+which|among\s+them|among\s+whom|comprising|consisting\s+of)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:including|of\s+whom|of\s+which|among\s+them|among\s+whom|comprising|consisting\s+of)\b").unwrap()
 });
 /// What ends a zone opened by a word or a single dash.
 static CLOSER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|\bcompared\b|\bversus\b|\ban?\s+(?:\w+\s+)?(?:increase|decrease|rise|drop|decline)\b|\b(?:up|down)\s+from\b|,?\s+and\s+(?:also\s+)?(?:investigat|prosecut|convict|identif|indict|charg|initiat|sentenc|secur|obtain)\w*ed\b|,\s+(?:while|whereas|but)\b")
+    tierwatch_model::pattern::regex(r"(?i);|\bcompared\b|\bversus\b|\ban?\s+(?:\w+\s+)?(?:increase|decrease|rise|drop|decline)\b|\b(?:up|down)\s+from\b|,?\s+and\s+(?:also\s+)?(?:investigat|prosecut|convict|identif|indict|charg|initiat|sentenc|secur|obtain)\w*ed\b|,\s+(?:while|whereas|but)\b")
         .unwrap()
 });
 

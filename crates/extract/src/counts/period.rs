@@ -10,23 +10,23 @@ use tierwatch_model::Period;
 use super::Mention;
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:in|during|for|throughout|by\s+the\s+end\s+of)\s+(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?P<y>(?:19|20)\d\d)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:in|during|for|throughout|by\s+the\s+end\s+of)\s+(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?P<y>(?:19|20)\d\d)\b").unwrap()
 });
 /// "this reporting period", "during the year", "during the Nepali fiscal year" (a fiscal year
 /// named by no number is the one reported on).
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:this|the|current)\s+reporting\s+period|\b(?:during|in|for)\s+the\s+(?:[A-Z][\w'’]+\s+)?(?:fiscal\s+)?year\b(?:\s*[,;.)]|\s+[A-Za-z])").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:this|the|current)\s+reporting\s+period|\b(?:during|in|for)\s+the\s+(?:[A-Z][\w'’]+\s+)?(?:fiscal\s+)?year\b(?:\s*[,;.)]|\s+[A-Za-z])").unwrap()
 });
 /// "the previous reporting period", "the prior fiscal year", "the previous two years".
 static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:the\s+)?(?:previous|prior|preceding|last)\s+(?:(?:fiscal|calendar|two|three|\d)\s+)?(?:reporting\s+periods?|years?|report)").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:the\s+)?(?:previous|prior|preceding|last)\s+(?:(?:fiscal|calendar|two|three|\d)\s+)?(?:reporting\s+periods?|years?|report)").unwrap()
 });
 static COMPARE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bcompared\s+(?:to|with)|\bversus\b|\ban?\s+(?:slight\s+)?(?:increase|decrease|rise|drop|decline)\s+from|\b(?:up|down)\s+from").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bcompared\s+(?:to|with)|\bversus\b|\ban?\s+(?:slight\s+)?(?:increase|decrease|rise|drop|decline)\s+from|\b(?:up|down)\s+from").unwrap()
 });
-static LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\blast\s+year\b").unwrap());
+static LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\blast\s+year\b").unwrap());
 static CUT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)compared|versus|\(|\ban?\s+(?:increase|decrease|rise|drop|decline)|\bup\s+from|\bdown\s+from|;").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)compared|versus|\(|\ban?\s+(?:increase|decrease|rise|drop|decline)|\bup\s+from|\bdown\s+from|;").unwrap()
 });
 
 /// The period stated in `w` (the words right after a count), if any.

@@ -13,25 +13,25 @@ use super::words::{self, tokens};
 use crate::context::{Ctx, Sent};
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:did|does|do|has|have|had|could|would)\s+not\b|\bneither\b|\bnever\b|\bfailed\s+to\b|\bnor\s+(?:did|does|has|have|had)\s+(?:it|they|the\s+government|authorities|officials|police|courts)\b|\b(?:compared\s+(?:with|to)|versus|from)\s+not\s+(?:identifying|investigating|prosecuting|convicting|initiating|reporting)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:did|does|do|has|have|had|could|would)\s+not\b|\bneither\b|\bnever\b|\bfailed\s+to\b|\bnor\s+(?:did|does|has|have|had)\s+(?:it|they|the\s+government|authorities|officials|police|courts)\b|\b(?:compared\s+(?:with|to)|versus|from)\s+not\s+(?:identifying|investigating|prosecuting|convicting|initiating|reporting)\b").unwrap()
 });
 static NO_KIND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:no|zero)\s+(?:[a-z\-]+\s+){0,3}?(?P<k>investigations|prosecutions|convictions|indictments)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:no|zero)\s+(?:[a-z\-]+\s+){0,3}?(?P<k>investigations|prosecutions|convictions|indictments)\b").unwrap()
 });
 static NO_VICTIMS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bidentified\s+no\s+(?:[a-z\-]+\s+){0,3}victims\b|\bidentified\s+[^;.]{0,80}?\band\s+no\s+(?:[a-z\-]+\s+){0,3}victims\b|\bno\s+reports?\s+of\s+(?:[a-z\-]+\s+){0,3}victims\s+(?:being\s+|having\s+been\s+)?identified|\bno\s+(?:[a-z\-]+\s+){0,3}victims\s+(?:were|had\s+been|have\s+been)\s+identified|\bnone\s+(?:were|was|had\s+been)\s+identified").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bidentified\s+no\s+(?:[a-z\-]+\s+){0,3}victims\b|\bidentified\s+[^;.]{0,80}?\band\s+no\s+(?:[a-z\-]+\s+){0,3}victims\b|\bno\s+reports?\s+of\s+(?:[a-z\-]+\s+){0,3}victims\s+(?:being\s+|having\s+been\s+)?identified|\bno\s+(?:[a-z\-]+\s+){0,3}victims\s+(?:were|had\s+been|have\s+been)\s+identified|\bnone\s+(?:were|was|had\s+been)\s+identified").unwrap()
 });
 static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:anyone|anybody|traffickers?|offenders?|suspects?|defendants?|cases?|victims?|tourists?|individuals|perpetrators?|people|persons|trafficking|crimes?|offenses?)$").unwrap()
+    tierwatch_model::pattern::regex(r"^(?:anyone|anybody|traffickers?|offenders?|suspects?|defendants?|cases?|victims?|tourists?|individuals|perpetrators?|people|persons|trafficking|crimes?|offenses?)$").unwrap()
 });
 static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:,|\(|in\s+(?:19|20)\d\d|during|for\s+the|compared|under|in\s+the\s+reporting|this\s+year|$)").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)^\s*(?:,|\(|in\s+(?:19|20)\d\d|during|for\s+the|compared|under|in\s+the\s+reporting|this\s+year|$)").unwrap()
 });
 static OFFICIALS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bofficials?\b|\bemployees?\b|\bcomplicit|\bcomplicity|\bofficers?\b|\bpolice\b|\bpersonnel\b|\bsoldiers?\b|\bpeacekeepers?\b|\bdiplomats?\b|\bcorrupt").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bofficials?\b|\bemployees?\b|\bcomplicit|\bcomplicity|\bofficers?\b|\bpolice\b|\bpersonnel\b|\bsoldiers?\b|\bpeacekeepers?\b|\bdiplomats?\b|\bcorrupt").unwrap()
 });
 static UNKNOWN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:\w+\s+){0,3}?(?:the\s+number|data|statistics|whether|how\s+many|information|details|comprehensive|disaggregated|figures|on\s+the\s+status)").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)^\s*(?:\w+\s+){0,3}?(?:the\s+number|data|statistics|whether|how\s+many|information|details|comprehensive|disaggregated|figures|on\s+the\s+status)").unwrap()
 });
 
 /// Words that may stand between the negation and the first kind word.
@@ -139,7 +139,7 @@ fn object_filler(w: &str) -> bool {
 
 /// The gerund a "not" negates ("not identifying"), which the body must still read.
 static GERUND_AFTER_NOT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:identifying|investigating|prosecuting|convicting|initiating|reporting)$").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:identifying|investigating|prosecuting|convicting|initiating|reporting)$").unwrap());
 
 /// Where a negation stands; its end is where the negated words start.
 #[derive(Clone, Copy)]
@@ -159,11 +159,11 @@ impl NegationMatch {
 
 /// A sentence about complicit officials: its zeros are complicity, not law-enforcement counts.
 static COMPLICIT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bcomplicit|\bcomplicity\b").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\bcomplicit|\bcomplicity\b").unwrap());
 /// "some police officers did not identify victims": a quantified subject makes it a remark
 /// about some actors, not a count.
 static QUANTIFIED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:however,?\s*|but\s+|and\s+)?(?:some|many|several|most|few|certain)\b")
+    tierwatch_model::pattern::regex(r"(?i)^\s*(?:however,?\s*|but\s+|and\s+)?(?:some|many|several|most|few|certain)\b")
         .unwrap()
 });
 
@@ -171,13 +171,21 @@ static QUANTIFIED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
 /// sex trafficking prosecutions"): a part of the kind's figures, like a breakdown, not a
 /// count of the kind. The comparisons that go with it in the sentence are parts too.
 static ONE_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:labor|labour|sex|sexual)\s+(?:trafficking\s+|traffickers?\b|exploitation\b|offenders?\b|crimes?\b)|\bforced\s+(?:labor|labour|begging|marriage)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:labor|labour|sex|sexual)\s+(?:trafficking\s+|traffickers?\b|exploitation\b|offenders?\b|crimes?\b)|\bforced\s+(?:labor|labour|begging|marriage)\b").unwrap()
 });
 
 /// Explicit zeros in one sentence; returns whether the sentence's zeros are restricted to one
 /// form of trafficking (and were therefore left out).
+/// Every zero is told with one of these words ([`NEGATION`], [`NO_KIND`], [`NO_VICTIMS`]);
+/// a sentence without any is skipped in one pass.
+static GATE: LazyLock<Regex> =
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:not|no|nor|neither|never|failed|zero|none)\b").unwrap());
+
 pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fact>) -> bool {
     let t = s.text;
+    if !GATE.is_match(t) {
+        return false;
+    }
     let mut found: Vec<(FactKind, usize, usize)> = Vec::new();
     // zeros about complicit officials are complicity: where complicity is named before the
     // negation ("investigate officials potentially complicit ... but did not report
@@ -369,11 +377,11 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
 }
 
 static COMPARED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[^;.]{0,60}?(?:\(|compared\s+(?:to|with)\s+)(?P<n>\d[\d,]*|[a-z\-]+)\s+(?:[a-z]+\s+){0,2}?in\s+(?:FY\s*)?(?P<y>(?:19|20)\d\d)").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)^[^;.]{0,60}?(?:\(|compared\s+(?:to|with)\s+)(?P<n>\d[\d,]*|[a-z\-]+)\s+(?:[a-z]+\s+){0,2}?in\s+(?:FY\s*)?(?P<y>(?:19|20)\d\d)").unwrap()
 });
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    tierwatch_model::pattern::regex(
         r"(?i)\b(?:in|during)\s+(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?P<y>(?:19|20)\d\d)\b",
     )
     .unwrap()

@@ -32,10 +32,10 @@ pub fn looks_like_html(text: &str) -> bool {
 
 /// Lines after the narrative that are page furniture left inside the content element.
 static TRAILER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(back to top|tags|related (articles|documents|reports|content)|share this( page)?|print this page|search refworld)\s*:?$").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)^(back to top|tags|related (articles|documents|reports|content)|share this( page)?|print this page|search refworld)\s*:?$").unwrap()
 });
 static TITLE_YEAR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b((?:19|20)\d\d) Trafficking in Persons Report\b").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b((?:19|20)\d\d) Trafficking in Persons Report\b").unwrap());
 
 /// Read one HTML page into documents.
 pub fn read_html(d: &Decoded, path: &str, opts: &ReadOptions) -> Result<ReadOutput, IngestError> {

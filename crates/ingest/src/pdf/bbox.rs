@@ -32,9 +32,9 @@ pub struct PageBlocks {
 }
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"<(page|block|line|word)\b([^>]*)>(?:([^<]*)</word>)?"#).unwrap()
+    tierwatch_model::pattern::regex(r#"<(page|block|line|word)\b([^>]*)>(?:([^<]*)</word>)?"#).unwrap()
 });
-static ATTR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"(\w+)="([^"]*)""#).unwrap());
+static ATTR: LazyLock<Regex> = LazyLock::new(|| tierwatch_model::pattern::regex(r#"(\w+)="([^"]*)""#).unwrap());
 
 fn bbox(attrs: &str) -> BBox {
     let mut b = BBox::default();

@@ -27,12 +27,12 @@ pub struct Cleaned {
 const MARGIN: f32 = 0.075;
 
 static RUNNING_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(\d{1,4}\s+)?((19|20)\d\d\s+)?TRAFFICKING IN PERSONS REPORT(\s+[A-Z]+)?(\s+(?P<year>(19|20)\d\d))?(\s+\d{1,4})?$").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)^(\d{1,4}\s+)?((19|20)\d\d\s+)?TRAFFICKING IN PERSONS REPORT(\s+[A-Z]+)?(\s+(?P<year>(19|20)\d\d))?(\s+\d{1,4})?$").unwrap()
 });
-static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?P<n>\d{1,4})$").unwrap());
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| tierwatch_model::pattern::regex(r"^(?P<n>\d{1,4})$").unwrap());
 static NUMBERED_HEADER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:(?P<a>\d{1,4})\s+)?(?P<name>[A-Z][A-Z ,.'’()\-]+?)(?:\s+(?P<b>\d{1,4}))?$").unwrap());
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b((?:19|20)\d\d)\b").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"^(?:(?P<a>\d{1,4})\s+)?(?P<name>[A-Z][A-Z ,.'’()\-]+?)(?:\s+(?P<b>\d{1,4}))?$").unwrap());
+static YEAR: LazyLock<Regex> = LazyLock::new(|| tierwatch_model::pattern::regex(r"\b((?:19|20)\d\d)\b").unwrap());
 
 /// What a furniture block says: a printed page number, a year.
 fn furniture(text: &str) -> Option<(Option<u32>, Option<u16>)> {

@@ -30,7 +30,7 @@ struct Feature {
 }
 
 fn f(kind: SectionKind, pattern: &str, lead: f32, any: f32) -> Feature {
-    Feature { kind, re: Regex::new(&format!("(?i){pattern}")).unwrap(), lead, any }
+    Feature { kind, re: tierwatch_model::pattern::regex(&format!("(?i){pattern}")).unwrap(), lead, any }
 }
 
 static FEATURES: LazyLock<Vec<Feature>> = LazyLock::new(|| {

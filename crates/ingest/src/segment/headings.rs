@@ -8,7 +8,7 @@ use std::sync::LazyLock;
 use tierwatch_model::{SectionKind, TextRange};
 
 /// A page number and running header glued at the end of a text ("257KOREA, REPUBLIC OF").
-static PAGE_HEADER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\d{1,4}[A-Z][A-Z ,.'’()\-]*$").unwrap());
+static PAGE_HEADER: LazyLock<Regex> = LazyLock::new(|| tierwatch_model::pattern::regex(r"\d{1,4}[A-Z][A-Z ,.'’()\-]*$").unwrap());
 
 /// The heading words, upper case, and the section each opens.
 const HEADINGS: &[(&str, SectionKind)] = &[
