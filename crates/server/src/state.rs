@@ -27,6 +27,18 @@ pub struct Config {
     pub db: Location,
     /// `world.json` written by `crates/server/web/build-map.mjs`; `None` or missing: no map.
     pub map_data: Option<PathBuf>,
+    /// Once the store has accounts, let anonymous visitors read (writes still need a login).
+    pub public_read: bool,
+    /// Mark the session cookie `Secure` (served behind https); it is also marked so on
+    /// requests a proxy says came over https (`X-Forwarded-Proto: https`).
+    pub secure_cookies: bool,
+}
+
+impl Config {
+    /// A server on `db` with no map, reading closed once accounts exist, plain-http cookies.
+    pub fn new(db: Location) -> Config {
+        Config { db, map_data: None, public_read: false, secure_cookies: false }
+    }
 }
 
 pub struct Inner {
@@ -38,6 +50,8 @@ pub struct Inner {
     cache: Cache,
     pub law: Law,
     pub map: Result<WorldMap, String>,
+    pub public_read: bool,
+    pub secure_cookies: bool,
 }
 
 /// Cheap to clone; one per server.
@@ -99,6 +113,8 @@ impl AppState {
             cache: Cache::default(),
             law,
             map,
+            public_read: config.public_read,
+            secure_cookies: config.secure_cookies,
         })))
     }
 
@@ -116,6 +132,8 @@ impl AppState {
                 Some(s) => s,
                 None => Store::connect(&inner.db).map_err(ApiError::internal)?,
             };
+            // Changes are by whoever the app layer says they are by; until it says, `web`.
+            store.set_actor("web");
             let out = f(&Ctx { store: &store, inner: &inner, generation });
             if let Ok(mut p) = inner.pool.lock() {
                 if p.len() < pool_keep() {

@@ -21,6 +21,9 @@ pub async fn country(State(s): State<AppState>, P(c): P<String>) -> PageResult {
         })
         .await?;
     let (t, stored) = &*view;
+    let iso3 = t.iso3.clone();
+    let team = s.run(move |ctx| Ok(tierwatch_app::worksheet::approved(ctx.store, Some(&iso3), None)?)).await?;
+    let official = |y: u16| t.years.iter().find(|x| x.report_year == y).and_then(|x| x.tier);
     page(
         &t.country,
         html! {
@@ -30,6 +33,10 @@ pub async fn country(State(s): State<AppState>, P(c): P<String>) -> PageResult {
             ul { @for y in stored { li { a href={ "/country/" (t.iso3) "/" (y) } { (y) " narrative" } } } }
             @if stored.len() >= 2 {
                 p { a href={ "/diff?country=" (t.iso3) "&from=" (stored[0]) "&to=" (stored[stored.len() - 1]) } { "Compare " (stored[0]) " with " (stored[stored.len() - 1]) } }
+            }
+            @if !team.is_empty() {
+                h2 { "Approved team assessments" }
+                (super::team::table(&team, official))
             }
             h2 { "Tier history" }
             (timeline_svg(t, None))

@@ -32,6 +32,8 @@ pub async fn narrative(State(s): State<AppState>, P((c, year)): P<(String, u16)>
         })
         .await?;
     let (d, t, a, e, facts) = &*view;
+    let iso3_ = d.document.metadata.iso3.clone();
+    let team = s.run(move |ctx| Ok(tierwatch_app::worksheet::approved(ctx.store, Some(&iso3_), Some(year))?)).await?;
     let m = &d.document.metadata;
     let iso3 = m.iso3.clone();
     let ty = t.years.iter().find(|y| y.report_year == year);
@@ -59,6 +61,7 @@ pub async fn narrative(State(s): State<AppState>, P((c, year)): P<(String, u16)>
                         li #downgrade { "Automatic downgrade: " (ty.and_then(|y| y.auto_downgrade.as_deref()).unwrap_or("none")) }
                         li { "Waiver: " (ty.and_then(|y| y.waiver.as_deref()).unwrap_or("none")) }
                     }
+                    @for w in &team { (super::team::line(w, ty.and_then(|y| y.tier))) }
                     (super::country::timeline_svg(t, Some(year)))
                 }
                 div {
