@@ -169,12 +169,13 @@ fn routes() -> Vec<Route> {
         },
         Route {
             name: "approve a submitted worksheet",
-            request: |t, _| (format!("/country/MEX/2018/worksheet/{}/approve", t.worksheet("ana", true)), "comment=fine".into()),
+            // By the second reviewer, so a refusal can only come from the actor's role.
+            request: |t, _| (format!("/country/MEX/2018/worksheet/{}/approve", t.worksheet("rex", true)), "comment=fine".into()),
             allowed: [false, true, false],
         },
         Route {
             name: "return a submitted worksheet",
-            request: |t, _| (format!("/country/MEX/2018/worksheet/{}/return", t.worksheet("ana", true)), "comment=cite+more".into()),
+            request: |t, _| (format!("/country/MEX/2018/worksheet/{}/return", t.worksheet("rex", true)), "comment=cite+more".into()),
             allowed: [false, true, false],
         },
         Route {
