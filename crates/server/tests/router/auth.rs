@@ -274,6 +274,12 @@ async fn a_reviewer_cannot_approve_their_own_draft() {
     let (status, _) = send(&t.app, post(&format!("/country/MEX/2018/worksheet/{id}/approve"), format!("csrf={token}"), Some(&cookie))).await;
     assert_eq!(status, 303);
     assert_eq!(t.store().worksheet(id).unwrap().unwrap().decided_by.as_deref(), Some("rex"));
+    // The map names the approved team assessment beside the official tier (title and table).
+    let (status, resp) = send(&t.app, get("/?year=2018", Some(&cookie))).await;
+    assert_eq!(status, 200);
+    let html = body(resp).await;
+    assert!(html.contains("Tier 3 (approved by rex, 20"), "{}", &html[html.find("tier-table").unwrap_or(0)..][..2000.min(html.len())]);
+    assert!(html.contains(r#"<td class="small team">Tier 3 (approved by rex"#));
 }
 
 #[tokio::test]
