@@ -24,7 +24,11 @@ fn new_token() -> Result<String, AppError> {
 /// token to give the browser and the account. A wrong name or password is one error, so
 /// the answer does not tell which one was wrong.
 pub fn login(store: &Store, name: &str, password: &str) -> Result<(String, User), AppError> {
-    let user = store.user(name)?.filter(|u| crate::accounts::password_matches(u, password));
+    let found = store.user(name)?;
+    if found.is_none() {
+        crate::accounts::verify_nobody(password);
+    }
+    let user = found.filter(|u| crate::accounts::password_matches(u, password));
     let Some(user) = user else {
         return Err(AppError::Unauthenticated("unknown user or wrong password".into()));
     };
