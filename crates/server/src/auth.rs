@@ -104,13 +104,29 @@ pub async fn gate(State(s): State<AppState>, mut req: Request, next: Next) -> Re
         Ok(v) => v,
         Err(e) => return e.into_response(),
     };
-    let who = Who { accounts_exist: viewer.accounts_exist, user: viewer.user, csrf: crate::csrf::from_cookie(req.headers()) };
+    let mut who = Who { accounts_exist: viewer.accounts_exist, user: viewer.user, csrf: crate::csrf::from_cookie(req.headers()) };
     let path = req.uri().path();
     if who.accounts_exist && who.user.is_none() && !s.0.public_read && !OPEN.contains(&path) {
         return refuse_anonymous(&req);
     }
+    // A logged-in browser without a CSRF cookie (a session outlives the browser's CSRF cookie)
+    // gets one now, so the header's logout form works; the handlers see it as the request's.
+    let mut new_csrf = None;
+    if who.user.is_some() && who.csrf.is_none() {
+        let t = crate::csrf::token();
+        let cookie = format!("{}={t}", crate::csrf::COOKIE);
+        if let Ok(v) = axum::http::HeaderValue::from_str(&cookie) {
+            req.headers_mut().append(header::COOKIE, v);
+            new_csrf = Some(format!("{cookie}; Path=/; HttpOnly; SameSite=Strict"));
+            who.csrf = Some(t);
+        }
+    }
     req.extensions_mut().insert(who.clone());
-    CURRENT.scope(who, next.run(req)).await
+    let mut resp = CURRENT.scope(who, next.run(req)).await;
+    if let Some(c) = new_csrf.and_then(|c| axum::http::HeaderValue::from_str(&c).ok()) {
+        resp.headers_mut().append(header::SET_COOKIE, c);
+    }
+    resp
 }
 
 /// A page GET goes to the login page (and back after); anything else is a 401.

@@ -300,6 +300,13 @@ async fn reading_needs_a_login_once_accounts_exist_unless_public_read() {
     let html = body(resp).await;
     assert!(html.contains(r#"id="whoami""#) && html.contains("ana (analyst)") && html.contains(r#"id="logout""#));
     assert_eq!(send(&closed.app, get("/api/countries", Some(&cookie))).await.0, 200);
+    // A session whose browser lost its CSRF cookie gets a new one, and the logout form its token.
+    let session_only = cookie.split("; ").find(|c| c.starts_with("tw_session=")).unwrap().to_string();
+    let (status, resp) = send(&closed.app, get("/country/MEX/2018", Some(&session_only))).await;
+    assert_eq!(status, 200);
+    let fresh = set_cookie(&resp, "tw_csrf");
+    let html = body(resp).await;
+    assert!(html.contains(&format!(r#"name="csrf" value="{}""#, fresh.split_once('=').unwrap().1)), "the logout form carries the new token");
     // A wrong password is a 401 page with the form again, and sets no session.
     let (csrf_cookie, token) = closed.csrf().await;
     let (status, resp) = send(&closed.app, post("/login", format!("csrf={token}&name=ana&password=wrong"), Some(&csrf_cookie))).await;
