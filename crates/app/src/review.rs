@@ -1,7 +1,8 @@
 //! The review workflow's rules: which role may make which write, and the transitions of a
 //! team assessment — an analyst (or reviewer) submits their own draft; a reviewer approves
 //! it or returns it with a comment, never their own. The store makes each transition, with
-//! its audit entry, only from the state it expects.
+//! its audit entry, only from the state it expects (else a `StoreError::Conflict`, which the
+//! server answers with 409).
 //!
 //! | write | analyst | reviewer | admin |
 //! |---|---|---|---|
@@ -58,13 +59,6 @@ pub fn find(store: &Store, country: &str, year: u16, id: i64) -> Result<Workshee
         .ok_or_else(|| AppError::NotFound(format!("no worksheet {id} for {} {year}", c.iso3)))
 }
 
-fn conflict(e: tierwatch_store::StoreError) -> AppError {
-    match e {
-        tierwatch_store::StoreError::Conflict(m) => AppError::Invalid(m),
-        other => other.into(),
-    }
-}
-
 /// Submit the author's own draft (or returned, revised worksheet) for review.
 pub fn submit(store: &Store, by: &User, country: &str, year: u16, id: i64) -> Result<Worksheet, AppError> {
     require(by, Write::Draft)?;
@@ -73,7 +67,7 @@ pub fn submit(store: &Store, by: &User, country: &str, year: u16, id: i64) -> Re
         return Err(AppError::Forbidden(format!("worksheet {id} is {}'s draft; only its author submits it", w.analyst)));
     }
     store.set_actor(&by.name);
-    store.transition_worksheet(id, &[ReviewState::Draft, ReviewState::Returned], ReviewState::Submitted, "").map_err(conflict)
+    Ok(store.transition_worksheet(id, &[ReviewState::Draft, ReviewState::Returned], ReviewState::Submitted, "")?)
 }
 
 /// Approve (`approve`) or return a submitted worksheet; returning needs a comment. A
@@ -93,7 +87,7 @@ pub fn decide(store: &Store, by: &User, country: &str, year: u16, id: i64, appro
     }
     store.set_actor(&by.name);
     let to = if approve { ReviewState::Approved } else { ReviewState::Returned };
-    store.transition_worksheet(id, &[ReviewState::Submitted], to, comment).map_err(conflict)
+    Ok(store.transition_worksheet(id, &[ReviewState::Submitted], to, comment)?)
 }
 
 #[cfg(test)]
@@ -102,6 +96,7 @@ mod tests {
     use crate::testutil;
     use crate::worksheet::{self, Author, Draft};
     use tierwatch_law::Override;
+    use tierwatch_store::StoreError;
 
     #[test]
     fn the_role_table() {
@@ -125,7 +120,7 @@ mod tests {
         let w = worksheet::save(&store, &law, "MEX", 2018, Author::Account(&ana), &d, "t").unwrap();
         assert_eq!((w.analyst.as_str(), w.state), ("ana", ReviewState::Draft));
         assert!(matches!(submit(&store, &ra, "MEX", 2018, w.id), Err(AppError::Forbidden(_))), "only the author submits");
-        assert!(matches!(decide(&store, &ra, "MEX", 2018, w.id, true, ""), Err(AppError::Invalid(_))), "a draft is not decided");
+        assert!(matches!(decide(&store, &ra, "MEX", 2018, w.id, true, ""), Err(AppError::Store(StoreError::Conflict(_)))), "a draft is not decided");
         submit(&store, &ana, "MEX", 2018, w.id).unwrap();
         assert!(matches!(decide(&store, &ana, "MEX", 2018, w.id, true, ""), Err(AppError::Forbidden(_))), "analysts do not approve");
         assert!(matches!(decide(&store, &ra, "MEX", 2018, w.id, false, "  "), Err(AppError::Invalid(_))), "returning needs a comment");

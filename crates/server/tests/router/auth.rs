@@ -274,6 +274,9 @@ async fn a_reviewer_cannot_approve_their_own_draft() {
     let (status, _) = send(&t.app, post(&format!("/country/MEX/2018/worksheet/{id}/approve"), format!("csrf={token}"), Some(&cookie))).await;
     assert_eq!(status, 303);
     assert_eq!(t.store().worksheet(id).unwrap().unwrap().decided_by.as_deref(), Some("rex"));
+    let (status, resp) = send(&t.app, post(&format!("/country/MEX/2018/worksheet/{id}/return"), format!("csrf={token}&comment=late"), Some(&cookie))).await;
+    assert_eq!(status, 409, "an approved worksheet is not returned");
+    assert!(body(resp).await.contains("is approved, not submitted"));
     // The map names the approved team assessment beside the official tier (title and table).
     let (status, resp) = send(&t.app, get("/?year=2018", Some(&cookie))).await;
     assert_eq!(status, 200);
