@@ -35,6 +35,9 @@ pub struct Who {
     pub user: Option<User>,
     /// The request's CSRF token, if it has the cookie (for the logout form in the header).
     pub csrf: Option<String>,
+    /// Let through as "no accounts" from the server's last-known answer, without asking the
+    /// store: the request's store job checks again (see `AppState::run`).
+    pub recheck: bool,
 }
 
 tokio::task_local! {
@@ -98,14 +101,24 @@ pub fn clear_cookie() -> String {
 /// The middleware: resolve [`Who`], refuse anonymous reads when they need a login, and run
 /// the rest with `Who` in the request's extensions and task-local.
 pub async fn gate(State(s): State<AppState>, mut req: Request, next: Next) -> Response {
-    let token = token(req.headers());
-    let viewer = s.run(move |ctx| Ok(tierwatch_app::sessions::viewer(ctx.store, token.as_deref())?)).await;
-    let viewer = match viewer {
-        Ok(v) => v,
-        Err(e) => return e.into_response(),
-    };
-    let mut who = Who { accounts_exist: viewer.accounts_exist, user: viewer.user, csrf: crate::csrf::from_cookie(req.headers()) };
+    let csrf = crate::csrf::from_cookie(req.headers());
     let path = req.uri().path();
+    let mut who = match token(req.headers()) {
+        // Without a session cookie only "are there accounts?" matters, and the server knows
+        // it without a store call (accounts are never deleted; a first one is caught by the
+        // request's own store job).
+        None => {
+            let accounts_exist = s.0.accounts.hint();
+            Who { accounts_exist, user: None, csrf, recheck: !accounts_exist && !OPEN.contains(&path) }
+        }
+        Some(token) => {
+            let viewer = s.run(move |ctx| Ok(tierwatch_app::sessions::viewer(ctx.store, Some(&token))?)).await;
+            match viewer {
+                Ok(v) => Who { accounts_exist: v.accounts_exist, user: v.user, csrf, recheck: false },
+                Err(e) => return e.into_response(),
+            }
+        }
+    };
     if who.accounts_exist && who.user.is_none() && !s.0.public_read && !OPEN.contains(&path) {
         return refuse_anonymous(&req);
     }

@@ -10,19 +10,18 @@ use tierwatch_app::timeline::{Timeline, TimelineYear};
 use tierwatch_model::Tier;
 
 pub async fn country(State(s): State<AppState>, P(c): P<String>) -> PageResult {
-    let view = s
+    let (view, team) = s
         .run(move |ctx| {
             let iso3 = &tierwatch_app::lookup::country(&c)?.iso3;
-            ctx.cached(iso3, || {
+            let view = ctx.cached(iso3, || {
                 let t = tierwatch_app::timeline::timeline(ctx.store, ctx.law(), &c)?;
                 let stored: Vec<u16> = ctx.store.list()?.into_iter().filter(|d| d.iso3 == t.iso3).map(|d| d.report_year).collect();
                 Ok((t, stored))
-            })
+            })?;
+            Ok((view, tierwatch_app::worksheet::approved(ctx.store, Some(iso3), None)?))
         })
         .await?;
     let (t, stored) = &*view;
-    let iso3 = t.iso3.clone();
-    let team = s.run(move |ctx| Ok(tierwatch_app::worksheet::approved(ctx.store, Some(&iso3), None)?)).await?;
     let official = |y: u16| t.years.iter().find(|x| x.report_year == y).and_then(|x| x.tier);
     page(
         &t.country,

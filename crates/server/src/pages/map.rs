@@ -13,9 +13,13 @@ use std::collections::HashMap;
 
 pub async fn map(State(s): State<AppState>, Q(y): Q<YearParam>) -> PageResult {
     let state = s.clone();
-    let m = s.run(move |ctx| ctx.cached(&format!("{:?}", y.year), || data::map_year(ctx, y.year))).await?;
-    let team_year = m.report_year;
-    let team = s.run(move |ctx| Ok(tierwatch_app::worksheet::approved(ctx.store, None, Some(team_year))?)).await?;
+    let (m, team) = s
+        .run(move |ctx| {
+            let m = ctx.cached(&format!("{:?}", y.year), || data::map_year(ctx, y.year))?;
+            let team = tierwatch_app::worksheet::approved(ctx.store, None, Some(m.report_year))?;
+            Ok((m, team))
+        })
+        .await?;
     let team: HashMap<String, String> = team.iter().map(|w| (w.iso3.clone(), super::team::label(w))).collect();
     let by_iso: HashMap<&str, &MapCountry> = m.countries.iter().map(|c| (c.iso3.as_str(), c)).collect();
     let year = m.report_year;

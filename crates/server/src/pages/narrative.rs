@@ -18,22 +18,22 @@ pub struct Highlight {
 }
 
 pub async fn narrative(State(s): State<AppState>, P((c, year)): P<(String, u16)>, Q(h): Q<Highlight>) -> PageResult {
-    let view = s
+    let (view, team) = s
         .run(move |ctx| {
             let iso3 = &tierwatch_app::lookup::country(&c)?.iso3;
-            ctx.cached(&format!("{iso3} {year}"), || {
+            let team = tierwatch_app::worksheet::approved(ctx.store, Some(iso3), Some(year))?;
+            let view = ctx.cached(&format!("{iso3} {year}"), || {
                 let d = tierwatch_app::lookup::narrative(ctx.store, &c, year)?;
                 let t = tierwatch_app::timeline::timeline(ctx.store, ctx.law(), &c)?;
                 let a = assess_narrative(ctx.store, ctx.law(), &c, year, &[], Mode::Stated)?;
                 let e = tierwatch_app::estimate::estimate_narrative(ctx.store, ctx.law(), &c, year)?;
                 let facts = data::fact_rows(&d);
                 Ok((d, t, a.assessment, e, facts))
-            })
+            })?;
+            Ok((view, team))
         })
         .await?;
     let (d, t, a, e, facts) = &*view;
-    let iso3_ = d.document.metadata.iso3.clone();
-    let team = s.run(move |ctx| Ok(tierwatch_app::worksheet::approved(ctx.store, Some(&iso3_), Some(year))?)).await?;
     let m = &d.document.metadata;
     let iso3 = m.iso3.clone();
     let ty = t.years.iter().find(|y| y.report_year == year);

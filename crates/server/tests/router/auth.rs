@@ -363,3 +363,18 @@ async fn session_cookies_are_http_only_strict_and_secure_behind_https() {
     let (_, resp) = send(&secure.app, post("/login", format!("csrf={token}&name=ana&password={}&next=%2F%2Fevil.example", PASSWORD.replace(' ', "+")), Some(&csrf_cookie))).await;
     assert_eq!(resp.headers()[header::LOCATION], "/");
 }
+
+#[tokio::test]
+async fn a_first_account_added_while_serving_closes_reading_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = build_store(dir.path(), &[corpus().join("tip-2018/mexico.txt")]);
+    let app = router(AppState::new(&Config::new(db.clone().into())).unwrap());
+    assert_eq!(send(&app, get("/country/MEX/2018", None)).await.0, 200, "no accounts: open");
+    tierwatch_app::accounts::add_user(&Store::open(&db).unwrap(), "ana", Role::Analyst, PASSWORD, "t").unwrap();
+    // The server learns of it from the store with this very request, which is refused...
+    let (status, resp) = send(&app, get("/country/MEX/2018", None)).await;
+    assert_eq!(status, 401, "{}", body(resp).await);
+    // ...and from then on anonymous page views go to the login page.
+    assert_eq!(send(&app, get("/country/MEX/2018", None)).await.0, 303);
+    assert_eq!(send(&app, get("/api/countries", None)).await.0, 401);
+}
