@@ -171,7 +171,7 @@ fn acceptance(db: &str, cwd: &Path) {
     assert_eq!(status, 303, "{resp}");
     assert_eq!(server.http("POST", &submit, &ana, &format!("csrf={ana_token}")).0, 303);
 
-    // Reviewer A may not approve it now either? She may: only the author may not. Reviewer B approves.
+    // Reviewer B approves (reviewer A could too: only the author may not).
     let (rex, rex_token) = server.login("rex");
     let (status, resp) = server.http("POST", &format!("/country/MEX/2018/worksheet/{id}/approve"), &rex, &format!("csrf={rex_token}&comment=agreed"));
     assert_eq!(status, 303, "{resp}");
