@@ -140,8 +140,16 @@ impl AppState {
         let store = Store::connect(&config.db).map_err(|e| format!("cannot open store {}: {e}", config.db))?;
         let law = Law::embedded().map_err(|e| format!("the built-in law data is invalid: {e}"))?;
         let map = crate::map::load(config.map_data.as_deref());
+        // On a thread of its own: this may run on an async thread, where the PostgreSQL driver
+        // must not block.
+        let (store, viewer) = std::thread::spawn(move || {
+            let v = store.viewer(None);
+            (store, v)
+        })
+        .join()
+        .map_err(|_| "the thread reading the store's accounts panicked".to_string())?;
         let accounts = Accounts::default();
-        if store.viewer(None).map_err(|e| format!("cannot read the store's accounts: {e}"))?.accounts_exist {
+        if viewer.map_err(|e| format!("cannot read the store's accounts: {e}"))?.accounts_exist {
             accounts.exist.store(true, std::sync::atomic::Ordering::Release);
         }
         Ok(AppState(Arc::new(Inner {
