@@ -39,6 +39,18 @@ pub fn password_matches(user: &User, password: &str) -> bool {
         && PasswordHash::new(&user.password_hash).is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
 }
 
+/// Check `password` against a fixed hash and throw the answer away: a login with an unknown
+/// name then takes as long as one with a wrong password, so timing does not tell which names
+/// exist.
+pub fn verify_nobody(password: &str) {
+    static DUMMY: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    if let Some(h) = DUMMY.get_or_init(|| hash_password("no account has this password").ok()) {
+        if let Ok(h) = PasswordHash::new(h) {
+            let _ = Argon2::default().verify_password(password.as_bytes(), &h);
+        }
+    }
+}
+
 /// `tierwatch user add`.
 pub fn add_user(store: &Store, name: &str, role: Role, password: &str, now: &str) -> Result<User, AppError> {
     check_name(name)?;

@@ -13,6 +13,12 @@ pub enum AppError {
     Io { path: String, source: std::io::Error },
     #[error("{0}")]
     Invalid(String),
+    /// Nobody is logged in, and this needs an account.
+    #[error("{0}")]
+    Unauthenticated(String),
+    /// The account logged in may not do this (its role, or it is its own draft).
+    #[error("{0}")]
+    Forbidden(String),
     #[error(transparent)]
     Search(#[from] tierwatch_search::SearchError),
 }

@@ -7,6 +7,7 @@
 
 pub mod diff;
 pub mod accounts;
+pub mod audit;
 pub mod assess;
 pub mod check;
 pub mod check_evidence;
@@ -22,6 +23,8 @@ pub mod ingest;
 pub mod lexical;
 pub mod lookup;
 pub mod pipeline;
+pub mod review;
+pub mod sessions;
 pub mod tiers;
 pub mod timeline;
 pub mod search;

@@ -55,3 +55,13 @@ pub fn with_fact(mut d: StoredDocument, kind: FactKind, value: FactValue, period
     });
     d
 }
+
+/// A SQLite store in memory holding the corpus's Mexico 2018 chapter, and the built-in law
+/// (for use cases that assess: worksheets, reviews).
+pub fn mexico_2018_store() -> (tierwatch_store::Store, tierwatch_law::Law) {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/tip-2018/mexico.txt");
+    let mut store = tierwatch_store::Store::open_in_memory().unwrap();
+    let summary = crate::ingest_paths(&mut store, &[path], &crate::IngestOptions::default(), &crate::Pipeline::standard(), &mut |_| {}).unwrap();
+    assert_eq!(summary.files_failed, 0, "{summary:?}");
+    (store, tierwatch_law::Law::embedded().unwrap())
+}

@@ -59,6 +59,10 @@ enum Command {
     Serve(commands::serve::Args),
     /// Accounts: `user add NAME --role analyst|reviewer|admin`, `user list`, `user disable NAME`.
     User(commands::user::Args),
+    /// The audit trail: list entries (`--country`, `--since`, `--json`), or `audit verify` the hash chain.
+    Audit(commands::audit::Args),
+    /// A country-year's team assessments (worksheets) with their review states.
+    Worksheets(commands::worksheets::Args),
 }
 
 fn main() -> ExitCode {
@@ -89,6 +93,8 @@ fn main() -> ExitCode {
         Command::Export(args) => commands::export::run(&db, args),
         Command::Serve(args) => commands::serve::run(&db, args),
         Command::User(args) => commands::user::run(&db, args),
+        Command::Audit(args) => commands::audit::run(&db, args),
+        Command::Worksheets(args) => commands::worksheets::run(&db, args),
     };
     match result {
         Ok(code) => code,

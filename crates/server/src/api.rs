@@ -325,9 +325,13 @@ fn write_to_bytes(table: &tierwatch_app::export::Table, format: tierwatch_app::e
     out
 }
 
-/// Worksheets analysts saved for a country-year, newest first.
+/// Worksheets (team assessments) saved for a country-year, newest first, each with its
+/// review state (`draft`, `submitted`, `approved`, `returned`), proposed tier, fact ids, and
+/// who decided when. Once the store has accounts this needs a login unless the server reads
+/// publicly (`401 unauthorized`).
 #[utoipa::path(get, path = "/api/worksheets/{country}/{year}", params(("country" = String, Path), ("year" = u16, Path), Paging),
-    responses((status = 200, description = "ok", body = Page), (status = 404, description = "not_found or unknown_country", body = ErrorBody)))]
+    responses((status = 200, description = "ok", body = Page), (status = 401, description = "unauthorized", body = ErrorBody),
+        (status = 404, description = "not_found or unknown_country", body = ErrorBody)))]
 pub async fn worksheets(State(s): State<AppState>, P((country, year)): P<(String, u16)>, Q(p): Q<Paging>) -> ApiResult<Page> {
     s.run(move |ctx| Ok(Json(p.page(tierwatch_app::worksheet::list(ctx.store, &country, year)?)))).await
 }

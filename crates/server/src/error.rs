@@ -6,7 +6,10 @@
 //! | `not_found` | 404 | no such narrative, page or worksheet |
 //! | `unknown_country` | 404 | a name, alias or ISO3 code the registry does not know |
 //! | `bad_request` | 400 | a malformed parameter, override or query |
+//! | `unauthorized` | 401 | a write (or, once the store has accounts, a read) without a login |
+//! | `forbidden` | 403 | a write the logged-in account's role may not make, or a reviewer's own draft |
 //! | `csrf` | 403 | a state-changing form without a matching CSRF token |
+//! | `conflict` | 409 | a change that does not fit what is stored (a user name taken, a worksheet in another state) |
 //! | `payload_too_large` | 413 | a request body over the limit |
 //! | `method_not_allowed` | 405 | a method the route does not take |
 //! | `uri_too_long` | 414 | a path and query over the limit ([`crate::limits`]) |
@@ -22,7 +25,7 @@ use tierwatch_app::AppError;
 /// The JSON body of every error.
 #[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct ErrorBody {
-    /// One of: not_found, unknown_country, bad_request, csrf, method_not_allowed, payload_too_large, uri_too_long, timeout, internal.
+    /// One of: not_found, unknown_country, bad_request, unauthorized, forbidden, csrf, conflict, method_not_allowed, payload_too_large, uri_too_long, timeout, internal.
     pub code: &'static str,
     pub message: String,
 }
@@ -69,6 +72,9 @@ impl From<AppError> for ApiError {
             AppError::UnknownCountry(u) => ApiError { status: StatusCode::NOT_FOUND, code: "unknown_country", message: u.to_string() },
             AppError::NotFound(m) => ApiError::not_found(m),
             AppError::Invalid(m) => ApiError::bad_request(m),
+            AppError::Unauthenticated(m) => ApiError::unauthorized(m),
+            AppError::Forbidden(m) => ApiError::forbidden(m),
+            AppError::Store(tierwatch_store::StoreError::Conflict(m)) => ApiError { status: StatusCode::CONFLICT, code: "conflict", message: m },
             AppError::Search(s) if s.is_user_error() => ApiError::bad_request(s.to_string()),
             other => ApiError::internal(other),
         }

@@ -2,12 +2,13 @@
 //! server-rendered web app (map, country pages, assessment worksheet, diff, search, export).
 //!
 //! Architecture invariant: no SQL and no business rules here. Handlers call the app layer
-//! (`tierwatch_app`) and render what it returns; the only thing this face adds is the time a
-//! worksheet is saved. Narrative text is HTML-escaped everywhere (maud), state-changing forms
+//! (`tierwatch_app`) and render what it returns; the only things this face adds are the time a
+//! worksheet is saved and who is logged in ([`auth`]). Narrative text is HTML-escaped everywhere (maud), state-changing forms
 //! carry a CSRF token, request bodies are capped.
 
 pub mod api;
 pub mod assets;
+pub mod auth;
 pub mod cache;
 pub mod clock;
 pub mod csrf;
@@ -27,7 +28,7 @@ pub use state::{AppState, Config};
 
 use axum::http::{header, StatusCode};
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::limit::RequestBodyLimitLayer;
@@ -81,12 +82,21 @@ pub fn router_with(state: AppState, limits: Limits) -> Router {
         .route("/country/{c}", get(pages::country::country))
         .route("/country/{c}/{year}", get(pages::narrative::narrative))
         .route("/country/{c}/{year}/worksheet", get(pages::worksheet::show).post(pages::worksheet::save))
+        .route("/country/{c}/{year}/worksheet/{id}/submit", post(pages::worksheet::submit))
+        .route("/country/{c}/{year}/worksheet/{id}/approve", post(pages::worksheet::approve))
+        .route("/country/{c}/{year}/worksheet/{id}/return", post(pages::worksheet::send_back))
+        .route("/login", get(pages::login::show).post(pages::login::login))
+        .route("/logout", post(pages::login::logout))
+        .route("/admin", get(pages::admin::show))
+        .route("/admin/users", post(pages::admin::add_user))
+        .route("/admin/users/{name}/disable", post(pages::admin::disable_user))
         .route("/search", get(pages::tools::search))
         .route("/diff", get(pages::tools::diff))
         .route("/export", get(pages::tools::export))
         .nest("/api", api)
         .fallback(pages::not_found)
         .method_not_allowed_fallback(method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::gate))
         .layer(RequestBodyLimitLayer::new(limits.max_body_bytes))
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, limits.handler_timeout))
         .layer(axum::middleware::from_fn_with_state(limits.max_uri_bytes, limits::uri_limit))

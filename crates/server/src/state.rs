@@ -27,6 +27,18 @@ pub struct Config {
     pub db: Location,
     /// `world.json` written by `crates/server/web/build-map.mjs`; `None` or missing: no map.
     pub map_data: Option<PathBuf>,
+    /// Once the store has accounts, let anonymous visitors read (writes still need a login).
+    pub public_read: bool,
+    /// Mark the session cookie `Secure` (served behind https); it is also marked so on
+    /// requests a proxy says came over https (`X-Forwarded-Proto: https`).
+    pub secure_cookies: bool,
+}
+
+impl Config {
+    /// A server on `db` with no map, reading closed once accounts exist, plain-http cookies.
+    pub fn new(db: Location) -> Config {
+        Config { db, map_data: None, public_read: false, secure_cookies: false }
+    }
 }
 
 pub struct Inner {
@@ -38,6 +50,43 @@ pub struct Inner {
     cache: Cache,
     pub law: Law,
     pub map: Result<WorldMap, String>,
+    pub public_read: bool,
+    pub secure_cookies: bool,
+    /// Whether the store has accounts, as last seen (see [`Accounts`]).
+    pub accounts: Accounts,
+}
+
+/// Whether the store has accounts, known without a store call: once true it stays true
+/// (accounts are disabled, never deleted); while false it is checked again at each new store
+/// generation (adding an account is a commit), by the blocking job of any request.
+#[derive(Default)]
+pub struct Accounts {
+    exist: std::sync::atomic::AtomicBool,
+    /// The generation at which "no accounts" was last checked.
+    checked_at: Mutex<Option<u64>>,
+}
+
+impl Accounts {
+    /// The last answer (`false` may be one generation old; the request's own store job checks).
+    pub fn hint(&self) -> bool {
+        self.exist.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    /// The answer at `generation`, asking `store` when it may have changed.
+    fn at(&self, generation: u64, store: &Store) -> Result<bool, ApiError> {
+        if self.hint() {
+            return Ok(true);
+        }
+        let mut checked = self.checked_at.lock().map_err(|_| ApiError::internal("accounts lock poisoned"))?;
+        if *checked != Some(generation) {
+            if store.viewer(None).map_err(ApiError::internal)?.accounts_exist {
+                self.exist.store(true, std::sync::atomic::Ordering::Release);
+                return Ok(true);
+            }
+            *checked = Some(generation);
+        }
+        Ok(false)
+    }
 }
 
 /// Cheap to clone; one per server.
@@ -91,6 +140,18 @@ impl AppState {
         let store = Store::connect(&config.db).map_err(|e| format!("cannot open store {}: {e}", config.db))?;
         let law = Law::embedded().map_err(|e| format!("the built-in law data is invalid: {e}"))?;
         let map = crate::map::load(config.map_data.as_deref());
+        // On a thread of its own: this may run on an async thread, where the PostgreSQL driver
+        // must not block.
+        let (store, viewer) = std::thread::spawn(move || {
+            let v = store.viewer(None);
+            (store, v)
+        })
+        .join()
+        .map_err(|_| "the thread reading the store's accounts panicked".to_string())?;
+        let accounts = Accounts::default();
+        if viewer.map_err(|e| format!("cannot read the store's accounts: {e}"))?.accounts_exist {
+            accounts.exist.store(true, std::sync::atomic::Ordering::Release);
+        }
         Ok(AppState(Arc::new(Inner {
             db: config.db.clone(),
             pool: Mutex::new(vec![store]),
@@ -99,6 +160,9 @@ impl AppState {
             cache: Cache::default(),
             law,
             map,
+            public_read: config.public_read,
+            secure_cookies: config.secure_cookies,
+            accounts,
         })))
     }
 
@@ -109,6 +173,10 @@ impl AppState {
         F: FnOnce(&Ctx<'_>) -> Result<T, ApiError> + Send + 'static,
     {
         let inner = self.0.clone();
+        // A request the gate let through as "no accounts" from its last-known answer is
+        // refused here if the store has had its first account added since (reads then need a
+        // login); writes are checked by the app layer anyway.
+        let recheck = crate::auth::current().is_some_and(|w| w.recheck);
         tokio::task::spawn_blocking(move || {
             let generation = inner.watch.generation(&inner.db)?;
             let pooled = inner.pool.lock().ok().and_then(|mut p| p.pop());
@@ -116,6 +184,19 @@ impl AppState {
                 Some(s) => s,
                 None => Store::connect(&inner.db).map_err(ApiError::internal)?,
             };
+            let accounts = inner.accounts.at(generation, &store);
+            let refuse = match accounts {
+                Ok(exist) => (recheck && exist && !inner.public_read).then(|| ApiError::unauthorized("this server needs a login to read (/login)")),
+                Err(e) => Some(e),
+            };
+            if let Some(e) = refuse {
+                if let Ok(mut p) = inner.pool.lock() {
+                    p.push(store);
+                }
+                return Err(e);
+            }
+            // Changes are by whoever the app layer says they are by; until it says, `web`.
+            store.set_actor("web");
             let out = f(&Ctx { store: &store, inner: &inner, generation });
             if let Ok(mut p) = inner.pool.lock() {
                 if p.len() < pool_keep() {

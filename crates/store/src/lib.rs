@@ -6,21 +6,25 @@
 //! document (text, sources, segmentation, facts) happens in one transaction, so a failure
 //! leaves nothing half-written. All statements are parameterised.
 
+mod audit;
 mod location;
 mod migrate;
 mod pg;
 mod rows;
 mod sql;
 mod sqlite;
+mod sessions;
 mod users;
 mod worksheets;
 pub mod writer_lock;
 
+pub use audit::{AuditCheck, AuditEntry, AuditFilter, AuditProblem, GENESIS};
 pub use location::{Location, PgUrl};
 pub use migrate::latest_version;
 pub use rows::{DocumentSummary, StoredDocument};
+pub use sessions::Viewer;
 pub use users::{Role, User};
-pub use worksheets::{NewWorksheet, Worksheet};
+pub use worksheets::{NewWorksheet, ReviewState, Revision, Worksheet};
 pub use writer_lock::{StoreWriterLock, WriterLock};
 
 use sql::{args, Sql};
@@ -70,6 +74,8 @@ pub enum PutOutcome {
 /// connection is); a server keeps a pool of them.
 pub struct Store {
     db: Backend,
+    /// Who changes through this connection are by, for the audit trail.
+    actor: RefCell<String>,
 }
 
 enum Backend {
@@ -78,9 +84,13 @@ enum Backend {
 }
 
 impl Store {
+    fn new(db: Backend) -> Store {
+        Store { db, actor: RefCell::new("unknown".into()) }
+    }
+
     /// Open (creating if needed) a SQLite store file and bring it to the newest schema.
     pub fn open(path: &Path) -> Result<Store> {
-        Ok(Store { db: Backend::Sqlite(sqlite::Lite::open(path)?) })
+        Ok(Store::new(Backend::Sqlite(sqlite::Lite::open(path)?)))
     }
 
     /// Open the store at `location` (a SQLite file, created if needed, or a PostgreSQL
@@ -88,13 +98,13 @@ impl Store {
     pub fn connect(location: &Location) -> Result<Store> {
         match location {
             Location::Sqlite(path) => Store::open(path),
-            Location::Postgres(url) => Ok(Store { db: Backend::Postgres(RefCell::new(pg::Pg::connect(url, &location.to_string())?)) }),
+            Location::Postgres(url) => Ok(Store::new(Backend::Postgres(RefCell::new(pg::Pg::connect(url, &location.to_string())?)))),
         }
     }
 
     /// A SQLite store that lives in memory (tests, one-off evaluation).
     pub fn open_in_memory() -> Result<Store> {
-        Ok(Store { db: Backend::Sqlite(sqlite::Lite::open_in_memory()?) })
+        Ok(Store::new(Backend::Sqlite(sqlite::Lite::open_in_memory()?)))
     }
 
     /// Which backend this is: `"sqlite"` or `"postgres"`.
@@ -201,23 +211,46 @@ impl Store {
     ) -> Result<PutOutcome> {
         let year = doc.metadata.report_year.map(|y| y.get() as i64).ok_or_else(|| StoreError::Corrupt("document without a report year".into()))?;
         let derived = rows::derived_hash(doc, seg)?;
+        let actor = self.actor();
+        let iso3 = doc.metadata.iso3.as_str();
+        let subject = format!("document {iso3} {year}");
+        let change = |action: &'static str, before: Option<serde_json::Value>, after: Option<serde_json::Value>| audit::Change {
+            action,
+            subject: subject.clone(),
+            iso3: Some(iso3),
+            report_year: Some(year as u16),
+            document_id: Some(doc.id.0.as_str()),
+            before,
+            after,
+            reason: "",
+        };
         self.write(|tx| {
             let existing = tx
                 .query_opt(
                     "SELECT id, source_path, extractor_set_version, derived_hash FROM documents WHERE iso3 = ?1 AND report_year = ?2",
-                    args![&doc.metadata.iso3, year],
+                    args![iso3, year],
                 )?
                 .map(|r| Ok::<_, StoreError>((r.text(0)?, r.text(1)?, r.opt_int(2)?, r.opt_text(3)?)))
                 .transpose()?;
-            let outcome = match existing {
+            let before = rows::summary(tx, iso3, year)?;
+            let (outcome, action) = match existing {
                 Some((id, path, _, hash)) if id == doc.id.0 && path == doc.source_path && hash.as_deref() != Some(derived.as_str()) => {
                     tx.exec("DELETE FROM documents WHERE id = ?1", args![&id])?;
-                    PutOutcome::Refreshed
+                    (PutOutcome::Refreshed, "document.refresh")
                 }
                 Some((id, _, version, _)) if id == doc.id.0 => {
-                    rows::add_source(tx, &id, &doc.source_path, doc.format.code())?;
-                    if version != Some(extractor_set_version as i64) {
+                    let added = rows::add_source(tx, &id, &doc.source_path, doc.format.code())?;
+                    let refacted = version != Some(extractor_set_version as i64);
+                    if refacted {
                         rows::replace_facts(tx, &doc.id.0, facts, extractor_set_version)?;
+                    }
+                    if added || refacted {
+                        let action = if refacted { "document.facts" } else { "document.source" };
+                        let mut after = rows::summary(tx, iso3, year)?;
+                        if let (Some(a), true) = (after.as_mut(), added) {
+                            a["source_added"] = serde_json::Value::from(doc.source_path.as_str());
+                        }
+                        audit::append(tx, &actor, &change(action, before, after))?;
                     }
                     return Ok(PutOutcome::Unchanged);
                 }
@@ -226,35 +259,73 @@ impl Store {
                 }
                 Some((id, _, _, _)) => {
                     tx.exec("DELETE FROM documents WHERE id = ?1", args![&id])?;
-                    PutOutcome::Replaced
+                    (PutOutcome::Replaced, "document.replace")
                 }
-                None => PutOutcome::Inserted,
+                None => (PutOutcome::Inserted, "document.ingest"),
             };
             rows::insert_document(tx, doc, year, &derived)?;
             rows::insert_segmentation(tx, &doc.id.0, seg)?;
             rows::replace_facts(tx, &doc.id.0, facts, extractor_set_version)?;
+            let after = rows::summary(tx, iso3, year)?;
+            audit::append(tx, &actor, &change(action, before, after))?;
             Ok(outcome)
         })
     }
 
     /// Replace a stored document's facts (after the extractors changed).
     pub fn replace_facts(&mut self, doc_id: &str, facts: &[Fact], extractor_set_version: u32) -> Result<()> {
-        self.write(|tx| rows::replace_facts(tx, doc_id, facts, extractor_set_version))
+        let actor = self.actor();
+        self.write(|tx| {
+            let Some(r) = tx.query_opt("SELECT iso3, report_year FROM documents WHERE id = ?1", args![doc_id])? else {
+                return Err(StoreError::Corrupt(format!("no stored document {doc_id}")));
+            };
+            let (iso3, year) = (r.text(0)?, r.u16(1)?);
+            let before = rows::summary(tx, &iso3, year as i64)?;
+            rows::replace_facts(tx, doc_id, facts, extractor_set_version)?;
+            let after = rows::summary(tx, &iso3, year as i64)?;
+            let change = audit::Change {
+                action: "document.facts",
+                subject: format!("document {iso3} {year}"),
+                iso3: Some(iso3.as_str()),
+                report_year: Some(year),
+                document_id: Some(doc_id),
+                before,
+                after,
+                reason: "",
+            };
+            audit::append(tx, &actor, &change)?;
+            Ok(())
+        })
     }
 
     /// Delete a country-year's document (and everything hanging off it).
     pub fn delete_document(&mut self, iso3: &str, year: u16) -> Result<bool> {
+        let actor = self.actor();
         self.write(|tx| {
             let ids: Vec<String> = tx
                 .query("SELECT id FROM documents WHERE iso3 = ?1 AND report_year = ?2", args![iso3, year])?
                 .iter()
                 .map(|r| r.text(0))
                 .collect::<Result<_>>()?;
+            let before = rows::summary(tx, iso3, year as i64)?;
             for id in &ids {
                 for p in rows::sources(tx, id)? {
                     tx.exec("DELETE FROM files WHERE path = ?1", args![p])?;
                 }
                 tx.exec("DELETE FROM documents WHERE id = ?1", args![id])?;
+            }
+            if let Some(id) = ids.first() {
+                let change = audit::Change {
+                    action: "document.delete",
+                    subject: format!("document {iso3} {year}"),
+                    iso3: Some(iso3),
+                    report_year: Some(year),
+                    document_id: Some(id.as_str()),
+                    before,
+                    after: None,
+                    reason: "",
+                };
+                audit::append(tx, &actor, &change)?;
             }
             Ok(!ids.is_empty())
         })

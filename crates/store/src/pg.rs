@@ -20,6 +20,9 @@ pub(crate) const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("migrations/postgres/0003_derived_hash.sql")),
     (4, include_str!("migrations/postgres/0004_worksheets.sql")),
     (5, include_str!("migrations/postgres/0005_users.sql")),
+    (6, include_str!("migrations/postgres/0006_audit.sql")),
+    (7, include_str!("migrations/postgres/0007_sessions.sql")),
+    (8, include_str!("migrations/postgres/0008_review.sql")),
 ];
 
 /// The advisory lock key migrations run under (any fixed number; "tierwatch" in a phone keypad).
@@ -131,6 +134,14 @@ fn params(args: &[Value]) -> Vec<&(dyn ToSql + Sync)> {
 }
 
 impl Sql for On<'_> {
+    fn now(&mut self) -> Result<String> {
+        Ok(self.tx.query_one(r#"SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')"#, &[])?.get(0))
+    }
+
+    fn epoch(&mut self) -> Result<i64> {
+        Ok(self.tx.query_one("SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) AS BIGINT)", &[])?.get(0))
+    }
+
     fn exec(&mut self, sql: &str, args: &[Value]) -> Result<u64> {
         let st = self.statement(sql)?;
         Ok(self.tx.execute(&st, &params(args))?)

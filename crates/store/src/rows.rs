@@ -69,16 +69,41 @@ pub(crate) fn insert_document(tx: &mut dyn Sql, doc: &Document, year: i64, deriv
             derived
         ],
     )?;
-    add_source(tx, &doc.id.0, &doc.source_path, doc.format.code())
+    add_source(tx, &doc.id.0, &doc.source_path, doc.format.code()).map(drop)
 }
 
 /// Record a source path of a document (once).
-pub(crate) fn add_source(tx: &mut dyn Sql, id: &str, path: &str, format: &str) -> Result<()> {
-    tx.exec(
+/// Record a source path of a document (once); true if it was new.
+pub(crate) fn add_source(tx: &mut dyn Sql, id: &str, path: &str, format: &str) -> Result<bool> {
+    let n = tx.exec(
         "INSERT INTO document_sources (document_id, path, format) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING",
         args![id, path, format],
     )?;
-    Ok(())
+    Ok(n > 0)
+}
+
+/// What the audit trail records of a stored country-year: its id, source, stated tier, the
+/// hash of what was derived from its text, and its facts (count, extractor set); `None`
+/// when nothing is stored.
+pub(crate) fn summary(tx: &mut dyn Sql, iso3: &str, year: i64) -> Result<Option<serde_json::Value>> {
+    let Some(r) = tx.query_opt(
+        "SELECT d.id, d.source_path, d.format, d.stated_tier, d.derived_hash, d.extractor_set_version,
+                (SELECT COUNT(*) FROM facts f WHERE f.document_id = d.id)
+         FROM documents d WHERE d.iso3 = ?1 AND d.report_year = ?2",
+        args![iso3, year],
+    )?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(serde_json::json!({
+        "document_id": r.text(0)?,
+        "source_path": r.text(1)?,
+        "format": r.text(2)?,
+        "stated_tier": r.opt_text(3)?,
+        "derived_hash": r.opt_text(4)?,
+        "extractor_set_version": r.opt_int(5)?,
+        "facts": r.int(6)?,
+    })))
 }
 
 pub(crate) fn insert_segmentation(tx: &mut dyn Sql, id: &str, seg: &Segmentation) -> Result<()> {

@@ -111,6 +111,11 @@ pub(crate) trait Sql {
     fn exec(&mut self, sql: &str, args: &[Value]) -> Result<u64>;
     /// Run one query; all its rows.
     fn query(&mut self, sql: &str, args: &[Value]) -> Result<Vec<Row>>;
+    /// The database's clock now, `YYYY-MM-DDTHH:MM:SSZ` (UTC): the time the audit trail and
+    /// sessions are stamped with — one clock for every process and server writing the store.
+    fn now(&mut self) -> Result<String>;
+    /// The database's clock now in whole seconds since the Unix epoch (session expiry).
+    fn epoch(&mut self) -> Result<i64>;
 }
 
 impl dyn Sql + '_ {

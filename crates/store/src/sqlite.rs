@@ -15,6 +15,9 @@ pub(crate) const MIGRATIONS: &[(i64, &str)] = &[
     (3, include_str!("migrations/sqlite/0003_derived_hash.sql")),
     (4, include_str!("migrations/sqlite/0004_worksheets.sql")),
     (5, include_str!("migrations/sqlite/0005_users.sql")),
+    (6, include_str!("migrations/sqlite/0006_audit.sql")),
+    (7, include_str!("migrations/sqlite/0007_sessions.sql")),
+    (8, include_str!("migrations/sqlite/0008_review.sql")),
 ];
 
 /// An open SQLite store.
@@ -85,6 +88,14 @@ impl Lite {
 }
 
 impl Sql for On<'_> {
+    fn now(&mut self) -> Result<String> {
+        Ok(self.0.query_row("SELECT strftime('%Y-%m-%dT%H:%M:%SZ', 'now')", [], |r| r.get(0))?)
+    }
+
+    fn epoch(&mut self) -> Result<i64> {
+        Ok(self.0.query_row("SELECT CAST(strftime('%s', 'now') AS INTEGER)", [], |r| r.get(0))?)
+    }
+
     fn exec(&mut self, sql: &str, args: &[Value]) -> Result<u64> {
         let mut st = self.0.prepare_cached(sql)?;
         Ok(st.execute(rusqlite::params_from_iter(args.iter()))? as u64)

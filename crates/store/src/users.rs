@@ -2,6 +2,7 @@
 //! hash is made and checked by the app layer (argon2); the store only keeps it. Names are
 //! unique; accounts are disabled, never deleted.
 
+use crate::audit::{self, Change};
 use crate::sql::args;
 use crate::{Result, Store, StoreError};
 use serde::Serialize;
@@ -43,9 +44,14 @@ pub struct User {
     pub disabled_at: Option<String>,
 }
 
-const COLUMNS: &str = "id, name, role, password_hash, created_at, disabled_at";
+pub(crate) const COLUMNS: &str = "id, name, role, password_hash, created_at, disabled_at";
 
-fn user(r: &crate::sql::Row) -> Result<User> {
+/// An account as the audit trail records it (never the password hash).
+fn shown(u: &User) -> serde_json::Value {
+    serde_json::json!({ "name": u.name, "role": u.role.code(), "created_at": u.created_at, "disabled_at": u.disabled_at })
+}
+
+pub(crate) fn user(r: &crate::sql::Row) -> Result<User> {
     let role = r.text(2)?;
     Ok(User {
         id: r.int(0)?,
@@ -60,6 +66,7 @@ fn user(r: &crate::sql::Row) -> Result<User> {
 impl Store {
     /// Add an account; a name already taken is an error naming it.
     pub fn add_user(&self, name: &str, role: Role, password_hash: &str, created_at: &str) -> Result<User> {
+        let actor = self.actor();
         self.write(|c| {
             if c.query_opt("SELECT id FROM users WHERE name = ?1", args![name])?.is_some() {
                 return Err(StoreError::Conflict(format!("a user named {name:?} already exists")));
@@ -68,7 +75,9 @@ impl Store {
                 &format!("INSERT INTO users (name, role, password_hash, created_at) VALUES (?1, ?2, ?3, ?4) RETURNING {COLUMNS}"),
                 args![name, role.code(), password_hash, created_at],
             )?;
-            user(&r)
+            let u = user(&r)?;
+            audit::append(c, &actor, &Change { action: "user.add", subject: format!("user {name}"), after: Some(shown(&u)), ..Default::default() })?;
+            Ok(u)
         })
     }
 
@@ -85,11 +94,18 @@ impl Store {
     /// Disable an account (kept, so the audit trail can still name it). `Ok(false)` when no
     /// account has that name; disabling twice keeps the first time.
     pub fn disable_user(&self, name: &str, at: &str) -> Result<bool> {
+        let actor = self.actor();
         self.write(|c| {
-            if c.query_opt("SELECT id FROM users WHERE name = ?1", args![name])?.is_none() {
+            let select = format!("SELECT {COLUMNS} FROM users WHERE name = ?1");
+            let Some(before) = c.query_opt(&select, args![name])?.as_ref().map(user).transpose()? else {
                 return Ok(false);
+            };
+            if c.exec("UPDATE users SET disabled_at = ?2 WHERE name = ?1 AND disabled_at IS NULL", args![name, at])? > 0 {
+                c.exec("DELETE FROM sessions WHERE user_id = ?1", args![before.id])?;
+                let after = user(&c.query_one(&select, args![name])?)?;
+                let change = Change { action: "user.disable", subject: format!("user {name}"), before: Some(shown(&before)), after: Some(shown(&after)), ..Default::default() };
+                audit::append(c, &actor, &change)?;
             }
-            c.exec("UPDATE users SET disabled_at = ?2 WHERE name = ?1 AND disabled_at IS NULL", args![name, at])?;
             Ok(true)
         })
     }

@@ -129,6 +129,7 @@ fn a_failed_write_leaves_nothing_half_written(b: Backend) {
     assert_eq!(got.segmentation.sentences.len(), 5);
     assert_eq!(db.count("documents"), 1);
     assert_eq!(db.count("sentences"), 5);
+    assert_eq!(db.count("audit_log"), 1, "the failed write left no audit entry");
     // The connection is usable after the failed transaction.
     let (next, _) = doc_of("Peru", "PER", "PERU: TIER 2 next", "p.txt");
     assert_eq!(store.put_document(&next, &seg, &[], 1, false).unwrap(), PutOutcome::Inserted);
@@ -159,6 +160,8 @@ fn worksheets_save_and_list_newest_first(b: Backend) {
         outcome,
         original_outcome: "tier2",
         note: "",
+        proposed_tier: None,
+        fact_ids_json: "[]",
     };
     let a = store.save_worksheet(&mk("Ana", "tier3")).unwrap();
     let b2 = store.save_worksheet(&mk("Bo", "tier2_watch_list")).unwrap();

@@ -1,4 +1,6 @@
-//! `tierwatch serve [--addr 127.0.0.1:8080] [--map-data PATH]`: the JSON API and web app.
+//! `tierwatch serve [--addr 127.0.0.1:8080] [--map-data PATH] [--public-read] [--secure-cookies]`:
+//! the JSON API and web app. Once the store has accounts (`tierwatch user add`), writes need
+//! a login, and so does reading unless `--public-read`.
 
 use std::net::SocketAddr;
 use tierwatch_store::Location;
@@ -14,10 +16,22 @@ pub struct Args {
     /// says how to install them and shows the tier table.
     #[arg(long, env = "TIERWATCH_MAP_DATA", default_value = "crates/server/web/build/world.json")]
     map_data: PathBuf,
+    /// Once the store has accounts, let visitors read without logging in (writes still need a login).
+    #[arg(long)]
+    public_read: bool,
+    /// Mark the session cookie Secure (when served behind https; requests a proxy marks
+    /// `X-Forwarded-Proto: https` get it anyway).
+    #[arg(long)]
+    secure_cookies: bool,
 }
 
 pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
-    let config = tierwatch_server::Config { db: db.clone(), map_data: Some(args.map_data) };
+    let config = tierwatch_server::Config {
+        map_data: Some(args.map_data),
+        public_read: args.public_read,
+        secure_cookies: args.secure_cookies,
+        ..tierwatch_server::Config::new(db.clone())
+    };
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
     rt.block_on(tierwatch_server::serve(config, args.addr, |addr| {
         use std::io::Write;

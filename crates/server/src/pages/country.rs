@@ -10,17 +10,19 @@ use tierwatch_app::timeline::{Timeline, TimelineYear};
 use tierwatch_model::Tier;
 
 pub async fn country(State(s): State<AppState>, P(c): P<String>) -> PageResult {
-    let view = s
+    let (view, team) = s
         .run(move |ctx| {
             let iso3 = &tierwatch_app::lookup::country(&c)?.iso3;
-            ctx.cached(iso3, || {
+            let view = ctx.cached(iso3, || {
                 let t = tierwatch_app::timeline::timeline(ctx.store, ctx.law(), &c)?;
                 let stored: Vec<u16> = ctx.store.list()?.into_iter().filter(|d| d.iso3 == t.iso3).map(|d| d.report_year).collect();
                 Ok((t, stored))
-            })
+            })?;
+            Ok((view, tierwatch_app::worksheet::approved(ctx.store, Some(iso3), None)?))
         })
         .await?;
     let (t, stored) = &*view;
+    let official = |y: u16| t.years.iter().find(|x| x.report_year == y).and_then(|x| x.tier);
     page(
         &t.country,
         html! {
@@ -30,6 +32,10 @@ pub async fn country(State(s): State<AppState>, P(c): P<String>) -> PageResult {
             ul { @for y in stored { li { a href={ "/country/" (t.iso3) "/" (y) } { (y) " narrative" } } } }
             @if stored.len() >= 2 {
                 p { a href={ "/diff?country=" (t.iso3) "&from=" (stored[0]) "&to=" (stored[stored.len() - 1]) } { "Compare " (stored[0]) " with " (stored[stored.len() - 1]) } }
+            }
+            @if !team.is_empty() {
+                h2 { "Approved team assessments" }
+                (super::team::table(&team, official))
             }
             h2 { "Tier history" }
             (timeline_svg(t, None))

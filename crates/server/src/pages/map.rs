@@ -1,5 +1,6 @@
 //! `/`: the world map coloured by tier for a report year, with a legend, a `<title>` per
-//! country and a table that says the same in text.
+//! country and a table that says the same in text; approved team assessments are named
+//! beside the official tier in both.
 
 use super::{page, swatch, tier_colour, tier_label, PageResult, TIERS};
 use crate::api::YearParam;
@@ -12,7 +13,14 @@ use std::collections::HashMap;
 
 pub async fn map(State(s): State<AppState>, Q(y): Q<YearParam>) -> PageResult {
     let state = s.clone();
-    let m = s.run(move |ctx| ctx.cached(&format!("{:?}", y.year), || data::map_year(ctx, y.year))).await?;
+    let (m, team) = s
+        .run(move |ctx| {
+            let m = ctx.cached(&format!("{:?}", y.year), || data::map_year(ctx, y.year))?;
+            let team = tierwatch_app::worksheet::approved(ctx.store, None, Some(m.report_year))?;
+            Ok((m, team))
+        })
+        .await?;
+    let team: HashMap<String, String> = team.iter().map(|w| (w.iso3.clone(), super::team::label(w))).collect();
     let by_iso: HashMap<&str, &MapCountry> = m.countries.iter().map(|c| (c.iso3.as_str(), c)).collect();
     let year = m.report_year;
     let svg = match &state.0.map {
@@ -33,7 +41,8 @@ pub async fn map(State(s): State<AppState>, Q(y): Q<YearParam>) -> PageResult {
                         Some(c) => {
                             a href={ "/country/" (c.iso3) (if c.narrative { format!("/{year}") } else { String::new() }) } {
                                 path d=(shape.d) fill=(tier_colour(tier)) data-iso3=(c.iso3) {
-                                    title { (name) ": " (tier_label(tier)) @if c.narrative { " (narrative stored)" } }
+                                    title { (name) ": " (tier_label(tier)) @if c.narrative { " (narrative stored)" }
+                                        @if let Some(t) = team.get(&c.iso3) { "; team assessment: " (t) } }
                                 }
                             }
                         }
@@ -61,7 +70,7 @@ pub async fn map(State(s): State<AppState>, Q(y): Q<YearParam>) -> PageResult {
                 (year) " narrative link to it. Shapes: Natural Earth (world-atlas, 1:110m)." }
             details open[m.countries.iter().any(|c| c.narrative)] {
                 summary { "Table: every country's " (year) " tier" }
-                (table(&m.countries, year))
+                (table(&m.countries, year, &team))
             }
         },
     )
@@ -80,16 +89,17 @@ fn year_form(year: u16, years: &[u16]) -> Markup {
     }
 }
 
-fn table(countries: &[MapCountry], year: u16) -> Markup {
+fn table(countries: &[MapCountry], year: u16, team: &HashMap<String, String>) -> Markup {
     html! {
         table #tier-table {
-            thead { tr { th { "Country" } th { "ISO3" } th { "Region" } th { "Tier" } th { "Source" } th { "Narrative" } } }
+            thead { tr { th { "Country" } th { "ISO3" } th { "Region" } th { "Tier" } th { "Source" } th { "Team assessment" } th { "Narrative" } } }
             tbody {
                 @for c in countries.iter().filter(|c| c.tier.is_some() || c.narrative) {
                     tr {
                         td { a href={ "/country/" (c.iso3) } { (c.name) } }
                         td { (c.iso3) } td { (c.region) } td { (swatch(c.tier)) }
                         td.small { (c.source.as_deref().unwrap_or("")) }
+                        td.small.team { (team.get(&c.iso3).map(String::as_str).unwrap_or("")) }
                         td { @if c.narrative { a href={ "/country/" (c.iso3) "/" (year) } { (year) " narrative" } } }
                     }
                 }

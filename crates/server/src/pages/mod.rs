@@ -3,11 +3,14 @@
 //! change (the Content-Security-Policy allows no inline script or event handler). Pages call the app layer
 //! through [`crate::data`] and the API helpers, never the store's SQL.
 
+pub mod admin;
 pub mod assessment;
 pub mod country;
 pub mod estimate;
+pub mod login;
 pub mod map;
 pub mod narrative;
+pub mod team;
 pub mod tools;
 pub mod worksheet;
 
@@ -106,6 +109,26 @@ svg.map path{stroke:#fff;stroke-width:.4} svg.map a:focus path,svg.map a:hover p
 form.inline{display:flex;gap:.5rem;flex-wrap:wrap;align-items:end} label{display:inline-flex;flex-direction:column;font-size:.9rem}
 ";
 
+/// Who is logged in, with the logout button (and the admin page for admins); a login link
+/// once the store has accounts; nothing on a store without any.
+fn account_nav() -> Markup {
+    let Some(who) = crate::auth::current() else { return html! {} };
+    html! {
+        @match (&who.user, who.accounts_exist) {
+            (Some(u), _) => nav #account {
+                span #whoami { (u.name) " (" (u.role.code()) ")" } " "
+                @if u.role == tierwatch_store::Role::Admin { a href="/admin" { "Admin" } " " }
+                form.inline style="display:inline" method="post" action="/logout" {
+                    input type="hidden" name=(crate::csrf::FIELD) value=(who.csrf.as_deref().unwrap_or(""));
+                    button type="submit" #logout { "Log out" }
+                }
+            },
+            (None, true) => nav #account { a href="/login" { "Log in" } },
+            (None, false) => {},
+        }
+    }
+}
+
 /// The page frame: header with navigation, main content.
 pub fn layout(title: &str, body: Markup) -> Markup {
     html! {
@@ -128,6 +151,7 @@ pub fn layout(title: &str, body: Markup) -> Markup {
                         a href="/export" { "Export" } " · "
                         a href="/openapi.json" { "API (OpenAPI)" }
                     }
+                    (account_nav())
                 }
                 main { (body) }
             }

@@ -18,17 +18,19 @@ pub struct Highlight {
 }
 
 pub async fn narrative(State(s): State<AppState>, P((c, year)): P<(String, u16)>, Q(h): Q<Highlight>) -> PageResult {
-    let view = s
+    let (view, team) = s
         .run(move |ctx| {
             let iso3 = &tierwatch_app::lookup::country(&c)?.iso3;
-            ctx.cached(&format!("{iso3} {year}"), || {
+            let team = tierwatch_app::worksheet::approved(ctx.store, Some(iso3), Some(year))?;
+            let view = ctx.cached(&format!("{iso3} {year}"), || {
                 let d = tierwatch_app::lookup::narrative(ctx.store, &c, year)?;
                 let t = tierwatch_app::timeline::timeline(ctx.store, ctx.law(), &c)?;
                 let a = assess_narrative(ctx.store, ctx.law(), &c, year, &[], Mode::Stated)?;
                 let e = tierwatch_app::estimate::estimate_narrative(ctx.store, ctx.law(), &c, year)?;
                 let facts = data::fact_rows(&d);
                 Ok((d, t, a.assessment, e, facts))
-            })
+            })?;
+            Ok((view, team))
         })
         .await?;
     let (d, t, a, e, facts) = &*view;
@@ -59,6 +61,7 @@ pub async fn narrative(State(s): State<AppState>, P((c, year)): P<(String, u16)>
                         li #downgrade { "Automatic downgrade: " (ty.and_then(|y| y.auto_downgrade.as_deref()).unwrap_or("none")) }
                         li { "Waiver: " (ty.and_then(|y| y.waiver.as_deref()).unwrap_or("none")) }
                     }
+                    @for w in &team { (super::team::line(w, ty.and_then(|y| y.tier))) }
                     (super::country::timeline_svg(t, Some(year)))
                 }
                 div {

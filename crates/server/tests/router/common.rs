@@ -36,7 +36,7 @@ pub fn corpus_db() -> &'static Path {
 }
 
 pub fn app(db: &Path, map: Option<PathBuf>) -> axum::Router {
-    router(AppState::new(&Config { db: db.to_path_buf().into(), map_data: map }).unwrap())
+    router(AppState::new(&Config { map_data: map, ..Config::new(db.to_path_buf().into()) }).unwrap())
 }
 
 pub async fn send(app: &axum::Router, req: Request<Body>) -> (u16, Response<Body>) {

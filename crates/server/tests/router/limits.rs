@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use tierwatch_server::{AppState, Config, Limits};
 
 fn state() -> AppState {
-    AppState::new(&Config { db: corpus_db().to_path_buf().into(), map_data: None }).unwrap()
+    AppState::new(&Config::new(corpus_db().to_path_buf().into())).unwrap()
 }
 
 /// A server on 127.0.0.1 with `limits`, until the test's runtime ends.

@@ -33,9 +33,17 @@ const ROUTES: &[&str] = &[
     "/api/diff/{c}/{y}/{y2}",
     "/api/export/{w}",
     "/api/worksheets/{c}/{y}",
+    "/country/{c}/{y}/worksheet/{i}/submit",
+    "/country/{c}/{y}/worksheet/{i}/approve",
+    "/country/{c}/{y}/worksheet/{i}/return",
+    "/login",
+    "/logout",
+    "/admin",
+    "/admin/users",
+    "/admin/users/{u}/disable",
 ];
 
-const PARAMS: &[(&str, &str)] = &[("{c}", "MEX"), ("{y}", "2018"), ("{y2}", "2007"), ("{w}", "tiers")];
+const PARAMS: &[(&str, &str)] = &[("{c}", "MEX"), ("{y}", "2018"), ("{y2}", "2007"), ("{w}", "tiers"), ("{i}", "1"), ("{u}", "ana")];
 
 /// Path segments that are wrong in some way (already percent-encoded where needed).
 const BAD_SEGMENTS: &[&str] = &[
@@ -160,7 +168,17 @@ fn cases(token: &str) -> Vec<Case> {
     }
     // Worksheet saves: bad forms, bad content types, bad and missing CSRF tokens and cookies.
     let good_cookie = format!("tw_csrf={token}");
-    let cookies = [None, Some(good_cookie.as_str()), Some("tw_csrf=zz"), Some("tw_csrf="), Some("tw_csrf=0123456789abcdef0123456789abcdeg"), Some(";;;=;")];
+    let bad_session = format!("{good_cookie}; tw_session={}", "f".repeat(64));
+    let cookies = [
+        None,
+        Some(good_cookie.as_str()),
+        Some("tw_csrf=zz"),
+        Some("tw_csrf="),
+        Some("tw_csrf=0123456789abcdef0123456789abcdeg"),
+        Some(";;;=;"),
+        Some(bad_session.as_str()),
+        Some("tw_session=%00; tw_session="),
+    ];
     let form_bodies = [
         String::new(),
         "csrf=".to_string(),
@@ -180,7 +198,18 @@ fn cases(token: &str) -> Vec<Case> {
         "a=b=c&&==".to_string(),
         "\u{0}\u{1}\u{2}".to_string(),
     ];
-    for uri in ["/country/MEX/2018/worksheet", "/country/Atlantis/2018/worksheet", "/country/MEX/1900/worksheet", "/country/MEX/abc/worksheet"] {
+    for uri in [
+        "/country/MEX/2018/worksheet",
+        "/country/Atlantis/2018/worksheet",
+        "/country/MEX/1900/worksheet",
+        "/country/MEX/abc/worksheet",
+        "/country/MEX/2018/worksheet/1/approve",
+        "/country/MEX/2018/worksheet/99999999999999999999/submit",
+        "/login",
+        "/logout",
+        "/admin/users",
+        "/admin/users/%FF/disable",
+    ] {
         for cookie in cookies {
             for b in &form_bodies {
                 out.push(form(uri, b, cookie, Some("application/x-www-form-urlencoded")));
