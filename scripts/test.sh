@@ -54,7 +54,6 @@ if [ ! -d crates/server/web/node_modules ]; then
     say "installing the npm packages of crates/server/web"
     (cd crates/server/web && npm ci --no-audit --no-fund --loglevel=error)
 fi
-[ -f crates/server/web/build/world.json ] || node crates/server/web/build-map.mjs
 
 # PostgreSQL: the store suite runs against TIERWATCH_TEST_PG when it is set; otherwise a
 # throwaway cluster is started here (scripts/pg-cluster.sh) and stopped when this ends.

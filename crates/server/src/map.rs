@@ -1,15 +1,20 @@
 //! World map shapes: `world.json` as written by `crates/server/web/build-map.mjs` from the
-//! npm `world-atlas` package (Natural Earth, 1:110m), read once at startup. Shapes carry ISO
-//! 3166-1 numeric ids, turned into alpha-3 by the script; a shape without one (Kosovo) is
-//! matched by name through the country registry.
+//! npm `world-atlas` package (Natural Earth, 1:110m, public domain), converted once and kept in
+//! the repository (`crates/server/data/world.json`, compiled into the binary), so the map works
+//! out of the box; `--map-data PATH` serves another file. Shapes carry ISO 3166-1 numeric ids,
+//! turned into alpha-3 by the script; a shape without one (Kosovo) is matched by name through
+//! the country registry.
 
 use serde::Deserialize;
 use std::path::Path;
 use tierwatch_model::CountryRegistry;
 
-/// How to install the map data, shown where the map would be.
-pub const INSTALL_HINT: &str = "map data not installed; run `npm ci --prefix crates/server/web && node crates/server/web/build-map.mjs`, \
-     then start the server with `--map-data crates/server/web/build/world.json` (the default when run from the repository root)";
+/// The shapes shipped with tierwatch (written by `build-map.mjs`).
+pub const SHIPPED: &str = include_str!("../data/world.json");
+
+/// What to do when a `--map-data` file cannot be read, shown where the map would be.
+pub const INSTALL_HINT: &str = "map data not installed; start the server without `--map-data` for the shipped map, or write one with \
+     `npm ci --prefix crates/server/web && node crates/server/web/build-map.mjs` (it writes crates/server/data/world.json)";
 
 /// One country's outline.
 #[derive(Debug, Clone)]
@@ -64,9 +69,9 @@ pub fn parse(json: &str) -> Result<WorldMap, String> {
     Ok(WorldMap { width: f.width, height: f.height, shapes })
 }
 
-/// Load the map, or say why there is none.
+/// Load the map (`None`: the shipped one), or say why there is none.
 pub fn load(path: Option<&Path>) -> Result<WorldMap, String> {
-    let Some(path) = path else { return Err(INSTALL_HINT.to_string()) };
+    let Some(path) = path else { return parse(SHIPPED) };
     match std::fs::read_to_string(path) {
         Ok(s) => parse(&s),
         Err(_) => Err(format!("{INSTALL_HINT} (looked for {})", path.display())),
@@ -89,6 +94,13 @@ mod tests {
         .unwrap();
         let codes: Vec<Option<&str>> = m.shapes.iter().map(|s| s.iso3.as_deref()).collect();
         assert_eq!(codes, vec![Some("MEX"), Some("XKX"), None]);
+    }
+
+    #[test]
+    fn the_shipped_map_has_the_countries_of_the_report() {
+        let m = load(None).unwrap();
+        let has = |c: &str| m.shapes.iter().any(|s| s.iso3.as_deref() == Some(c));
+        assert!(m.shapes.len() > 150 && has("MEX") && has("THA") && has("XKX"), "{}", m.shapes.len());
     }
 
     #[test]

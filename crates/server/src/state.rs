@@ -25,7 +25,8 @@ fn pool_keep() -> usize {
 pub struct Config {
     /// The store: a SQLite file or a PostgreSQL database.
     pub db: Location,
-    /// `world.json` written by `crates/server/web/build-map.mjs`; `None` or missing: no map.
+    /// A `world.json` written by `crates/server/web/build-map.mjs`; `None`: the shipped map
+    /// (a given file that is missing or invalid: no map, and the page says why).
     pub map_data: Option<PathBuf>,
     /// Once the store has accounts, let anonymous visitors read (writes still need a login).
     pub public_read: bool,

@@ -1,7 +1,8 @@
 // Converts Natural Earth country shapes (npm `world-atlas`, countries-110m.json, TopoJSON,
-// ISO 3166-1 numeric ids) into build/world.json: [{numeric, iso3, name, d}] with SVG path
-// data in a 960x500 Natural Earth projection. `tierwatch serve` reads that file at startup
-// (--map-data / TIERWATCH_MAP_DATA). Nothing is downloaded here: run `npm ci` first.
+// ISO 3166-1 numeric ids) into crates/server/data/world.json: [{numeric, iso3, name, d}] with
+// SVG path data in a 960x500 Natural Earth projection. That file is kept in the repository and
+// compiled into `tierwatch serve`; run this again only to change the shapes. Nothing is
+// downloaded here: run `npm ci` first.
 //   npm ci --prefix crates/server/web && node crates/server/web/build-map.mjs
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -25,7 +26,7 @@ const out = geo.features.map((f) => ({
   name: f.properties.name,
   d: path(f),
 }));
-const dir = join(here, "build");
+const dir = join(here, "..", "data");
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, "world.json"), JSON.stringify({ width: 960, height: 500, source: "world-atlas countries-110m (Natural Earth)", countries: out }));
 console.log(`wrote ${out.length} country shapes to ${join(dir, "world.json")}`);

@@ -5,7 +5,7 @@
 # two accounts: a throwaway PostgreSQL cluster (scripts/pg-cluster.sh) where Debian's
 # `postgresql` is installed, as a team would run it, else a SQLite file (and it says so). Needs: the tierwatch binary ($TIERWATCH_BIN, else $CARGO_TARGET_DIR/debug or
 # target/debug; cargo build -p tierwatch-cli), /usr/bin/chromium,
-# npm ci --prefix crates/server/web, and the map (node crates/server/web/build-map.mjs).
+# npm ci --prefix crates/server/web (the map's shapes ship in the binary).
 # Screenshots: target/e2e-screenshots/. Run from the repository root.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -24,7 +24,7 @@ trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done' EXIT
 serve() {
     local log
     log=$(mktemp)
-    (cd "${2:-$root}" && exec "$bin" --db "$1" serve --addr 127.0.0.1:0 --map-data "$root/crates/server/web/build/world.json") >"$log" 2>&1 &
+    (cd "${2:-$root}" && exec "$bin" --db "$1" serve --addr 127.0.0.1:0) >"$log" 2>&1 &
     local pid=$!
     pids+=("$pid")
     url=

@@ -12,10 +12,10 @@ pub struct Args {
     /// Address to listen on (port 0 picks a free port; the address is printed).
     #[arg(long, default_value = "127.0.0.1:8080")]
     addr: SocketAddr,
-    /// Map shapes written by `node crates/server/web/build-map.mjs`; without them the map page
-    /// says how to install them and shows the tier table.
-    #[arg(long, env = "TIERWATCH_MAP_DATA", default_value = "crates/server/web/build/world.json")]
-    map_data: PathBuf,
+    /// Other map shapes (a `world.json` written by `node crates/server/web/build-map.mjs`);
+    /// without this flag the shapes shipped with tierwatch are used.
+    #[arg(long, env = "TIERWATCH_MAP_DATA")]
+    map_data: Option<PathBuf>,
     /// Once the store has accounts, let visitors read without logging in (writes still need a login).
     #[arg(long)]
     public_read: bool,
@@ -27,7 +27,7 @@ pub struct Args {
 
 pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
     let config = tierwatch_server::Config {
-        map_data: Some(args.map_data),
+        map_data: args.map_data,
         public_read: args.public_read,
         secure_cookies: args.secure_cookies,
         ..tierwatch_server::Config::new(db.clone())
