@@ -71,14 +71,7 @@ impl Who {
 
 /// The session token in the request's cookie, if it looks like one (64 hex digits).
 pub fn token(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, v)| *k == COOKIE && v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
-        .map(|(_, v)| v.to_string())
+    crate::cookie::hex_token(headers, COOKIE, 64)
 }
 
 /// True when the request came over https (directly or through a proxy that says so).

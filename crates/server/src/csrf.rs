@@ -2,7 +2,7 @@
 //! `tw_csrf` cookie (HttpOnly, SameSite=Strict) and in a hidden field of every such form;
 //! a POST is accepted only when both are present and equal.
 
-use axum::http::{header, HeaderMap};
+use axum::http::HeaderMap;
 
 pub const COOKIE: &str = "tw_csrf";
 pub const FIELD: &str = "csrf";
@@ -16,14 +16,7 @@ pub fn token() -> String {
 
 /// The token in the request's cookie, if any.
 pub fn from_cookie(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, v)| *k == COOKIE && v.len() == 32 && v.bytes().all(|b| b.is_ascii_hexdigit()))
-        .map(|(_, v)| v.to_string())
+    crate::cookie::hex_token(headers, COOKIE, 32)
 }
 
 /// The cookie's token, or a new one with the `Set-Cookie` value to send.
@@ -49,7 +42,7 @@ pub fn verify(headers: &HeaderMap, form_token: Option<&str>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use axum::http::HeaderValue;
+    use axum::http::{header, HeaderValue};
 
     #[test]
     fn double_submit() {

@@ -11,6 +11,7 @@ pub mod assets;
 pub mod auth;
 pub mod cache;
 pub mod clock;
+pub mod cookie;
 pub mod csrf;
 pub mod data;
 pub mod error;
