@@ -20,6 +20,11 @@ pub struct GoldSet {
     pub name: String,
     pub gold: PathBuf,
     pub docs: PathBuf,
+    /// A held-out set: only its figures are reported. Its disagreements are dropped before
+    /// the report leaves this module (text and JSON alike), so nobody tunes a rule to them
+    /// by reading them.
+    #[serde(default)]
+    pub blind: bool,
 }
 
 /// The figures for one gold set.
@@ -29,6 +34,8 @@ pub struct SetReport {
     /// Documents the reader refused, with its message (scored with no facts).
     pub unreadable: Vec<Unreadable>,
     pub report: ExtractionReport,
+    /// How many disagreements a blind set had (they are not in `report.errors`).
+    pub hidden_disagreements: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -44,6 +51,9 @@ impl SetReport {
             s.push_str(&format!("  unreadable: {}: {}\n", u.document, u.error));
         }
         s.push_str(&self.report.render_text());
+        if self.set.blind {
+            s.push_str(&format!("  ({} disagreements, not shown: a held-out set is scored, never read)\n", self.hidden_disagreements));
+        }
         s
     }
 }
@@ -51,7 +61,7 @@ impl SetReport {
 /// Score extraction over every `*.json` gold file under `gold_dir`; each names its document
 /// relative to `docs_dir`.
 pub fn eval_extraction(gold_dir: &Path, docs_dir: &Path, pipeline: &Pipeline) -> Result<ExtractionReport, AppError> {
-    let set = GoldSet { name: "gold".into(), gold: gold_dir.into(), docs: docs_dir.into() };
+    let set = GoldSet { name: "gold".into(), gold: gold_dir.into(), docs: docs_dir.into(), blind: false };
     Ok(eval_set(&set, pipeline)?.report)
 }
 
@@ -102,5 +112,7 @@ pub fn eval_set(set: &GoldSet, pipeline: &Pipeline) -> Result<SetReport, AppErro
         let facts = doc.map(|d| pipeline.process(&d).1).unwrap_or_default();
         pairs.push((gold, facts));
     }
-    Ok(SetReport { set: set.clone(), unreadable, report: score(&pairs) })
+    let mut report = score(&pairs);
+    let hidden_disagreements = if set.blind { std::mem::take(&mut report.errors).len() } else { 0 };
+    Ok(SetReport { set: set.clone(), unreadable, report, hidden_disagreements })
 }

@@ -109,4 +109,7 @@ fn eval_extraction_reports_each_gold_set_apart() {
         assert!(s["report"]["documents"].as_u64().unwrap() >= 16);
         assert_eq!(s["report"]["tier"]["value"], 1.0, "{}", s["set"]["name"]);
     }
+    // the held-out half is scored but its disagreements never leave the evaluation
+    assert_eq!(sets[2]["set"]["blind"], true);
+    assert!(sets[2]["report"]["errors"].as_array().unwrap().is_empty());
 }

@@ -56,13 +56,14 @@ pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
     match args.what {
         What::Extraction { gold, docs, shared, own_gold, json } => {
             use tierwatch_app::eval_extraction::{eval_sets, GoldSet};
-            let set = |name: &str, gold: PathBuf, docs: PathBuf| GoldSet { name: name.into(), gold, docs };
+            let set = |name: &str, gold: PathBuf, docs: PathBuf| GoldSet { name: name.into(), gold, docs, blind: false };
+            let blind = |name: &str, gold: PathBuf, docs: PathBuf| GoldSet { name: name.into(), gold, docs, blind: true };
             let sets = match (gold, docs) {
                 (Some(gold), Some(docs)) => vec![set("gold", gold, docs)],
                 _ => vec![
                     set("shared gold (dev set 1)", shared.join("gold"), shared.join("corpus")),
                     set("own gold, dev half (dev set 2, blind-annotated)", own_gold.join("dev"), shared.join("corpus")),
-                    set("own gold, held-out half (blind-annotated; errors never read)", own_gold.join("heldout"), shared.join("corpus")),
+                    blind("own gold, held-out half (blind-annotated; errors never shown)", own_gold.join("heldout"), shared.join("corpus")),
                     set("excerpts (other years)", shared.join("excerpts/gold"), shared.join("excerpts")),
                 ],
             };
