@@ -39,6 +39,13 @@ static CONJOINED: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:and|as\s+well\s+as)\b[,\sŠ—–]*(?:[^,.;Š—–]{0,40}[,Š—–]\s*)?(?:(?:is|also|increasingly|to\s+a\s+(?:much\s+)?(?:lesser|greater|limited)\s+extent,?)\s+)*an?\s+(?:[a-z]+\s+){0,2}?(?P<list>(?:source|transit|destination)(?:\s+(?:and|or)\s+(?:source|transit|destination))?)\s+(?:(?:country|point|hub|location|territory)\s+)?(?:for|of)\b").unwrap()
 });
 
+/// What follows "a destination for" / "a source of" when it is not about victims: demand
+/// ("a destination for child sex tourists", "for Indonesians traveling to engage in child
+/// sex tourism") or money ("as a source of familial income").
+static NOT_VICTIMS: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)^\s*(?:[\w\-]+\s+){0,4}?(?:(?:sex\s+)?tourists?|travel(?:l?ing|l?ers?)|income|revenue|funds|money|livelihood|financing)\b").unwrap()
+});
+
 static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(source|transit|destination|origin)\b").unwrap());
 
 static FOREIGN_VICTIMS: LazyLock<Regex> = LazyLock::new(|| {
@@ -59,6 +66,9 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     for s in sents.iter().filter(|s| !s.in_any(&[SectionKind::Recommendations, SectionKind::Prevention])) {
         let mut last_end = None;
         for c in ROLE.captures_iter(s.text).chain(COUNTRY_OF.captures_iter(s.text)) {
+            if NOT_VICTIMS.is_match(&s.text[c.get(0).unwrap().end()..]) {
+                continue;
+            }
             last_end = last_end.max(Some(c.get(0).unwrap().end()));
             let list = c.name("list").unwrap();
             let range = s.clause(c.get(0).unwrap().start(), c.get(0).unwrap().end());
@@ -177,6 +187,16 @@ mod tests {
             ["destination", "source", "transit"]
         );
         assert_eq!(roles("Tunisia", "Tunisia is a source, destination, and possible transit country for men."), ["destination", "source", "transit"]);
+    }
+
+    #[test]
+    fn demand_and_money_are_not_roles() {
+        // sex tourists travel to the country; they are not its victims
+        assert_eq!(
+            roles("Nicaragua", "Nicaragua is principally a source and transit country for men, women, and children. Nicaragua is a destination for child sex tourists from the United States."),
+            ["source", "transit"]
+        );
+        assert!(roles("Djibouti", "Parents sometimes compel their children to beg on the streets as a source of familial income.").is_empty());
     }
 
     #[test]
