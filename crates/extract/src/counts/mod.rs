@@ -32,11 +32,11 @@ static COMPLICITY: LazyLock<Regex> =
 
 /// Words before a number that make it part of a total stated before.
 static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)(?:\bincluding|\bof\s+whom|\bof\s+which|\bamong\s+them|\bamong\s+whom)\s*$")
+    tierwatch_model::pattern::regex(r"(?i)(?:\bincluding|\bof\s+whom|\bof\s+which|\bamong\s+them|\bamong\s+whom|\bexcept(?:\s+for)?)\s*$")
         .unwrap()
 });
 static OF_THESE: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)^\s*(?:of\s+(?:these|those|them|this\s+total|the\s+total|the\s+[\d,]+(?:\s+\w+)?\s*,)|(?:within|among)\s+(?:these|those)\b|in\s+addition\s+to\s+these)").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)^\s*(?:of\s+(?:these|those|them|this\s+total|the\s+total|the\s+[\d,]+\b[^,;()]{0,90},)|(?:within|among)\s+(?:these|those)\b|in\s+addition\s+to\s+these)").unwrap()
 });
 /// Victims other than "victims" (girls, children, ...) count only in a trafficking context.
 static TRAFFICKING_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {

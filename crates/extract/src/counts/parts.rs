@@ -23,8 +23,21 @@ fn is_dash(c: char) -> bool {
 /// Whether the bracket opening right before `at` ends on a period ("(25 cases with 97
 /// suspects in 2016)"): a comparison, whatever its numbers' nouns.
 pub(super) fn dated_bracket(t: &str, at: usize) -> bool {
-    t[..at].trim_end().ends_with('(') && t[at..].find(')').is_some_and(|close| DATED_END.is_match(&t[at..at + close]))
+    let before = t[..at].trim_end();
+    let Some(open) = before.strip_suffix('(') else { return false };
+    let Some(close) = t[at..].find(')') else { return false };
+    let inner = &t[at..at + close];
+    if !DATED_END.is_match(inner) {
+        return false;
+    }
+    // "147 prosecutions in 2016 (135 under the old penal code, ... in 2016)": the bracket
+    // restates the year of the count before it, so it breaks that count down
+    let year_of = |s: &str| YEAR_AT_END.captures(s).map(|c| c["y"].to_string());
+    !matches!((year_of(open), year_of(inner)), (Some(a), Some(b)) if a == b)
 }
+
+static YEAR_AT_END: LazyLock<Regex> =
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:in|during|for)\s+(?:FY\s*)?(?P<y>(?:19|20)\d\d)\s*$").unwrap());
 
 /// A bracket's content ending on a period: "... in 2016", "... the previous year".
 static DATED_END: LazyLock<Regex> = LazyLock::new(|| {

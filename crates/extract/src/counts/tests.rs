@@ -190,3 +190,24 @@ fn counts_of_one_form_after_a_total_are_parts() {
     // a count of child labor cases is another offence
     assert!(counts("In 2017, it opened 420 child labor cases.").is_empty());
 }
+
+#[test]
+fn parts_after_long_openers_exceptions_and_restated_years() {
+    // "Of the N ..., " opens a breakdown however long its noun phrase
+    assert!(counts("Of the 131 confirmed and potential victims the government identified in 2017, 127 victims, including 26 children, were sexually exploited.").is_empty());
+    // "except one ..." is an exception inside the count, not a count
+    assert_eq!(
+        counts("In 2017, the government prosecuted six individuals, all for child sex trafficking; of the prosecuted individuals, all were Mauritians, except one French individual."),
+        ["prosecutions 6 2017 exact"]
+    );
+    // a bracket that restates the year of the count before it breaks that count down
+    assert_eq!(
+        counts("The government reported 57 prosecutions (55 under article 149 and two under article 149a), compared with 147 prosecutions in 2016 (135 under the old penal code, three under article 149, and three under article 149a in 2016)."),
+        ["prosecutions 57 2017 exact", "prosecutions 147 2016 exact"]
+    );
+}
+
+#[test]
+fn funding_starts_a_new_action() {
+    assert!(counts("The government made efforts by identifying and referring victims to services, and funding temporary shelter for 16 trafficking victims exploited abroad.").is_empty());
+}

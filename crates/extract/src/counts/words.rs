@@ -126,7 +126,7 @@ pub fn breaker(word: &str) -> bool {
         "referr", "assist", "provid", "repatriat", "sheltered", "sheltering", "train", "receiv", "sentenc", "arrest", "detain",
         "deport", "rescu", "remov", "served", "serving", "supported", "supporting", "housed", "housing", "employed", "registered", "recorded", "filed", "returned",
         "fined", "acquit", "releas", "dismiss", "closed", "pending", "ongoing", "screen", "inspect", "accommodat",
-        "reintegrat", "compensat", "interview", "certif", "extradit", "resolved", "appeal", "suspend",
+        "reintegrat", "compensat", "fund", "interview", "certif", "extradit", "resolved", "appeal", "suspend",
     ]
     .iter()
     .any(|p| w.starts_with(p))
