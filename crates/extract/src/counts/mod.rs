@@ -655,11 +655,33 @@ fn headless(toks: &[Tok], n: &NumberMention) -> Vec<(FactKind, Option<&'static s
     let next = toks.get(k + 1).map(|x| x.lower()).unwrap_or_default();
     // "convicting three Egyptians in one case", "prosecuted 12 Nigerians": a verb's object
     // named by a plural noun outside the lists (nationals, workers) is still its count
+    // ("investigating five recruitment agents": up to two modifiers before that noun)
     if k > 0 && k + 1 < toks.len() {
         let prev = toks[k - 1].lower();
-        let noun = toks[k + 1].text;
-        let plural = noun.len() > 3 && noun.ends_with('s') && noun.chars().all(char::is_alphabetic) && !words::np_stop(noun);
-        let unit_word = matches!(next.as_str(), "years" | "months" | "days" | "weeks" | "hours" | "times" | "cases" | "victims");
+        let is_unit = |w: &str| {
+            matches!(
+                w.to_ascii_lowercase().as_str(),
+                "years" | "months" | "days" | "weeks" | "hours" | "times" | "cases" | "victims" | "percent"
+            )
+        };
+        let modifier = |w: &Tok| {
+            w.text.chars().all(|c| c.is_ascii_lowercase() || c == '-') && !words::np_stop(w.text) && !is_unit(w.text)
+        };
+        let noun_at = (k + 1..toks.len().min(k + 4)).find(|&j| {
+            let noun = toks[j].text;
+            noun.len() > 3 && noun.ends_with('s') && noun.chars().all(char::is_alphabetic) && !words::np_stop(noun)
+        });
+        // with modifiers, the object must be offences or be counted for trafficking
+        // ("346 trafficking offenses", "five recruitment agents for suspected human
+        // trafficking"; not "five new schools", "eight bar owners for pandering")
+        let noun_at = noun_at.filter(|&j| {
+            j == k + 1
+                || toks[k + 1..j].iter().all(modifier)
+                    && (matches!(toks[j].lower().as_str(), "crimes" | "offenses" | "offences")
+                        || toks[j + 1..].iter().take(6).any(|w| w.lower().starts_with("traffick")))
+        });
+        let plural = noun_at.is_some();
+        let unit_word = noun_at.is_some_and(|j| is_unit(toks[j].text)) || is_unit(&next);
         if plural && !unit_word && (prev.ends_with("ed") || prev.ends_with("ing")) && !prev.contains('-') {
             if let Some(kind) = words::trigger(&prev).filter(|x| *x != FactKind::VictimsIdentified) {
                 return vec![(kind, Some("individuals"))];

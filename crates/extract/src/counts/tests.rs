@@ -211,3 +211,18 @@ fn parts_after_long_openers_exceptions_and_restated_years() {
 fn funding_starts_a_new_action() {
     assert!(counts("The government made efforts by identifying and referring victims to services, and funding temporary shelter for 16 trafficking victims exploited abroad.").is_empty());
 }
+
+#[test]
+fn a_verb_object_with_modifiers_counts_when_it_is_about_trafficking() {
+    assert_eq!(
+        counts("Law enforcement investigated 346 trafficking offenses in 2017, compared with 112 in 2016."),
+        ["investigations 346 2017 exact", "investigations 112 2016 exact"]
+    );
+    assert_eq!(
+        counts("The government reported investigating five recruitment agents for suspected human trafficking in 2017, compared to three in 2016."),
+        ["investigations 5 2017 exact", "investigations 3 2016 exact"]
+    );
+    // objects of another kind, or counted for another offence
+    assert!(counts("The agency opened five new schools in communities of former slaves.").is_empty());
+    assert!(counts("A second judge convicted eight bar owners for pandering of minors.").is_empty());
+}
