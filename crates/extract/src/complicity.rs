@@ -16,7 +16,7 @@ pub const NAME: &str = "complicity";
 pub const VERSION: u32 = 1;
 
 static COMPLICITY: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)\b(?:police\s+officers?|police(?:men|man)?|government\s+officials?|officials?|soldiers?|judges?|prosecutors?|border\s+guards?)\s+(?:who|that)\b[^.;]{0,100}\b(?:was|were)\s+(?:\w+\s+)?(?:convicted|prosecuted|arrested|charged|indicted|investigated|sentenced|dismissed)\b|\bcomplicit|\bcomplicity\b|\b(?:officials?|officers?|police|guards?|personnel|authorities|employees|diplomats?|soldiers)\b[^.;]{0,80}\b(?:allegedly|reportedly)\b[^.;]{0,80}\b(?:facilitat|accept|bribe|profit|involved|participat|collud|protect|extort|own|exploit|traffick)|\bcorrupt(?:ion|ed)?\b[^.;]{0,100}\b(?:traffick|officials?|police|officers|judges|prosecutors|law\s+enforcement|immigration|border)|\b(?:officials?|police|officers|judges|law\s+enforcement|immigration|border)\b[^.;]{0,60}\bcorrupt(?:ion|ed)?\b|\bbribes?\b|\b(?:allegations?|convicted|prosecuted|investigated|arrested|charged|indicted|dismissed|suspended)\b[^.;]{0,120}\b(?:police\s+(?:officers?|officials?|major|chief|commander|cadets?)|(?:government|public|local|border|immigration|customs|military|police|senior|consular)\s+(?:officials?|officers?|employees?)|colonel|soldiers?|judges?|mayors?)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:police\s+officers?|police(?:men|man)?|government\s+officials?|officials?|soldiers?|judges?|prosecutors?|border\s+guards?)\s+(?:who|that)\b[^.;]{0,100}\b(?:was|were)\s+(?:\w+\s+)?(?:convicted|prosecuted|arrested|charged|indicted|investigated|sentenced|dismissed)\b|\bcomplicit|\bcomplicity\b|\b(?:officials?|officers?|police|guards?|personnel|authorities|employees|diplomats?|soldiers)\b[^.;]{0,80}\b(?:allegedly|reportedly)\s+(?:(?:were|was|have|had\s+been|been|continued?\s+to|also|often|sometimes|directly)\s+){0,2}(?:facilitat|accept|bribe|profit|involved|participat|collud|protect|extort|own|exploit|traffick|complicit|sold|sell|forg|contribut|tip|warn|abus|us(?:ed|ing)\s+(?:their|his|her)\s+position)|\bcorrupt(?:ion|ed)?\b[^.;]{0,100}\b(?:traffick|officials?|police|officers|judges|prosecutors|law\s+enforcement|immigration|border)|\b(?:officials?|police|officers|judges|law\s+enforcement|immigration|border)\b[^.;]{0,60}\bcorrupt(?:ion|ed)?\b|\bbrib(?:es?|ing)\b|\bbribery\s+of\s+(?:\w+\s+){0,4}?(?:judges?|officials?|police|officers?|prosecutors?|guards?)\b|\b(?:allegations?|convicted|prosecuted|investigated|arrested|charged|indicted|dismissed|suspended)\b[^.;]{0,120}\b(?:police\s+(?:officers?|officials?|major|chief|commander|cadets?)|(?:government|public|local|border|immigration|customs|military|police|senior|consular)\s+(?:officials?|officers?|employees?)|colonel|soldiers?|judges?|mayors?)\b").unwrap()
 });
 /// Every match of [`COMPLICITY`] contains one of these words (one per alternative).
 static GATE: LazyLock<Gate> = LazyLock::new(|| {
@@ -101,6 +101,18 @@ mod tests {
         // -> true
         assert_eq!(complicity("Corruption among public officials, especially local law enforcement and immigration personnel, also continues to be a serious concern; some officials reportedly accept or extort bribes."), ["true"]);
         assert_eq!(values(&run_kind(run, "Mexico", Intro, "Corruption and complicity remained significant concerns, inhibiting law enforcement action.", FactKind::OfficialComplicity)), ["true"]);
+    }
+
+    #[test]
+    fn what_officials_reportedly_did_must_be_complicity() {
+        // the act right after "reportedly" is what makes it complicity
+        assert_eq!(complicity("In some instances, border officials reportedly accepted bribes from traffickers."), ["true"]);
+        assert_eq!(complicity("Some local officials reportedly contributed to trafficking vulnerabilities by accepting payments."), ["true"]);
+        assert!(complicity("Some officials reportedly used a manual to proactively identify human trafficking victims.").is_empty());
+        assert!(complicity("Many law enforcement officials reportedly had limited understanding of trafficking and how to protect victims.").is_empty());
+        // bribery of a judge is corruption facilitating trafficking; a law against bribing witnesses is not
+        assert_eq!(complicity("Alleged traffickers reportedly influenced some trafficking cases through bribery of the victim or judge."), ["true"]);
+        assert!(complicity("Japan passed a law containing a provision that criminalized bribery of witnesses.").is_empty());
     }
 
     #[test]
