@@ -28,6 +28,19 @@ static MONEY: LazyLock<Regex> = LazyLock::new(|| {
 static CARE: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\bvictim|\bshelter|\bcare\b|\bprotection\b|\bassistance\b|\bservices\b|\brehabilitation|\breintegration").unwrap()
 });
+/// Money that courts order or the law prescribes ("a fine of", "in restitution",
+/// "compensation of", "bail of", "ordered them to pay"): penalties and awards, not funding
+/// for victim care, unless a funding word follows ("fined ... and allocated $X to shelters").
+static AWARD_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)\b(?:fines?|fined|restitution|compensation|compensate[ds]?|damages|penalt(?:y|ies)|bail|bribes?|sentenc\w*|ordered|prescribed|punishments?|imprisonment)\b[^;]*$").unwrap()
+});
+static AWARD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)^\s*(?:[(\[][^)\]]*[)\]])?[^;,.]{0,25}?\b(?:in\s+(?:restitution|compensation|damages|fines?|unpaid\s+wages|back\s+wages)|as\s+(?:restitution|compensation)|fines?)\b").unwrap()
+});
+static FUNDING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)\b(?:allocat|budget|fund|provided|spent|disburs|grant|donat|earmark|contribut)").unwrap()
+});
+
 static NO_FUNDING: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:did|does)\s+not\s+(?:allocate|provide|dedicate|disburse|report\s+(?:allocating|providing))\s+(?:any\s+)?(?:specific\s+|dedicated\s+)?(?:funding|funds|resources)|\bno\s+(?:dedicated\s+|specific\s+)?(?:funding|budget)\b").unwrap()
 });
@@ -81,6 +94,18 @@ fn funding(cx: &Ctx, s: &Sent, out: &mut Vec<Fact>) {
         return;
     }
     for m in MONEY.find_iter(s.text) {
+        // the words of the clause before the amount, back to at most 80 bytes
+        let mut from = m.start().saturating_sub(80);
+        while !s.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = &s.text[from..m.start()];
+        let before = before.rsplit(';').next().unwrap_or(before);
+        let award = AWARD_BEFORE.find(before).is_some_and(|a| !FUNDING_WORD.is_match(&before[a.start()..]))
+            || AWARD_AFTER.is_match(&s.text[m.end()..]);
+        if award {
+            continue;
+        }
         let v = m.as_str().split_whitespace().collect::<Vec<_>>().join(" ");
         out.push(cx.fact(FactKind::VictimCareFunding, FactValue::Text(v), s.clause(m.start(), m.end()), NAME, VERSION));
     }
@@ -140,6 +165,20 @@ mod tests {
         assert_eq!(facts("While there are no government-run shelters dedicated specifically to trafficking victims, the agency operates shelters.", FactKind::Shelter), ["false"]);
         assert_eq!(facts("The government operated 12 shelters for trafficking victims.", FactKind::Shelter), ["true"]);
         assert_eq!(facts("The government allocated 6.7 million pesos ($340,030) for victim services.", FactKind::VictimCareFunding), ["6.7 million pesos ($340,030)"]);
+    }
+
+    #[test]
+    fn fines_restitution_and_damages_are_not_care_funding() {
+        let none = |t: &str| assert!(facts(t, FactKind::VictimCareFunding).is_empty(), "{t}");
+        none("The law prescribed penalties of up to seven years imprisonment and a fine of up to 250,000 Qatari riyal ($68,680) for offenses involving adult victims.");
+        none("A judge sentenced two traffickers to prison and required •20,000 ($24,010) in restitution to their victim.");
+        none("The court sentenced eight traffickers to prison and ordered them to pay each of their five victims •8,000 ($9,600).");
+        none("Judicial officials awarded damages to victims in amounts ranging from 100,000 pesos ($2,010) to 500,000 pesos ($10,030).");
+        // a payment the government makes to victims is care
+        assert_eq!(
+            facts("The government provided reintegration support and a one-time financial payment of 1,000 lari ($380) to victims.", FactKind::VictimCareFunding),
+            ["1,000 lari ($380)"]
+        );
     }
 
     #[test]
