@@ -37,7 +37,7 @@ static PATTERNS: LazyLock<Vec<(&'static str, Regex, bool)>> = LazyLock::new(|| {
         p("forced_labor", r"\bforced\s+labou?r|\blabou?r\s+trafficking|\binvoluntary\s+servitude|\bforced\s+to\s+work\b|\blabou?r\s+exploitation", false),
         p("domestic_servitude", r"\bdomestic\s+(?:servitude|slavery)|\bforced\s+domestic\s+(?:work|labou?r|service)|\b(?:forced|forcing|trafficked|exploited|subjected|held|coerced|compelled)\b[^.;]{0,100}\b(?:in|into|as)\s+(?:forced\s+)?domestic\s+(?:work|service|labou?r|servants?|workers?|helpers?)|\bforced\s+labou?r\b[^.;]{0,100}\bdomestic\s+(?:work|service|labou?r)\b", false),
         p("domestic_servitude", r"\bdomestic\s+(?:work|service|labou?r|servants?|workers?|helpers?)\b", true),
-        p("forced_begging", r"\bforced\s+(?:to\s+)?beg(?:ging)?\b|\bbegging\b|\bto\s+beg\b|\bbeggars?\b", true),
+        p("forced_begging", r"\bforced\s+(?:to\s+)?beg(?:ging)?\b|\bbegging\b|\bto\s+beg\b|\bbeggars?\b|\b(?:forced|compelled|coerced|made)\s+to\s+[^.;]{0,60},\s+(?:or\s+)?beg\b", true),
         p("debt_bondage", r"\bdebt\s+bondage|\bbonded\s+labou?r|\bdebt-based\s+coercion|\bdebt\s+(?:manipulation|servitude|slavery)|\bindebted(?:ness)?\b|\b(?:coerc|forc|manipulat|exploit|trap|bond|hold|held|repay)\w*\b[^.;]{0,60}\bdebts?\b|\bdebts?\b[^.;]{0,60}\b(?:coerc|forc|manipulat|exploit|trap|bondage)", false),
         p("child_soldiers", r"\bchild\s+soldier|\bchild\s+combatants?\b|\b(?:recruit|use|used|using|conscript)\w*\b[^.;]{0,80}\b(?:children|child|minors|boys|girls)\b[^.;]{0,80}\b(?:armed|militias?|combat\w*|fight|fighters)\b|\b(?:children|child|minors|boys)\b[^.;]{0,60}\b(?:recruit\w*|used|use|conscript\w*)\b[^.;]{0,60}\b(?:armed\s+(?:groups?|forces)|militias?|combat|fighters|soldiers)\b", false),
         p("forced_criminality", r"\bforced\s+criminality|\bforced\s+(?:to\s+)?(?:commit|engage\s+in|participate\s+in)\s+(?:crimes?|criminal|illicit|illegal)|\b(?:cannabis|marijuana|poppy|coca)\s+(?:cultivation|farms?|factories|grow\w*)|\bcultivation\s+of\s+(?:cannabis|marijuana|drugs|poppy)|\bcouriers?\s+(?:of|for)\s+drugs|\b(?:forc|coerc|compel|exploit)\w*\b[^.;]{0,160}\b(?:drug\s+(?:trafficking|smuggling|production|sales|trade|dealing|cultivation)|(?:sell|selling|transport|transporting|smuggle|smuggling|carry)\w*\s+(?:drugs|narcotics)|theft|steal|stealing|pickpocket\w*|shoplift\w*|burglar\w*|robber\w*|criminal\s+activit\w+|illicit\s+activit\w+|illegal\s+activit\w+|drug\s+couriers?)|\bdrug\s+(?:couriers?|mules?)\b|\bpickpocket\w*|\bcoerced\s+criminal|\bcriminal\s+(?:behavior|activit\w+)|\billicit\s+(?:crops|activit\w+)|\b(?:transport|sell|smuggl|carry|deliver)\w*\s+(?:or\s+\w+\s+)?(?:drugs|narcotics)", true),
@@ -72,10 +72,30 @@ pub(crate) fn profile_sentences<'a>(cx: &Ctx, sents: &'a [Sent<'a>]) -> Vec<&'a 
     }
 }
 
+/// Outside the profile, a form occurs where the government reports identifying its victims
+/// ("identified 27 victims; 18 of sex trafficking, ... (eight of forced criminality in 2016)").
+static IDENTIFIED: LazyLock<Regex> =
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\bidentif(?:ied|ying|ication\s+of)\b[^;]*\bvictims?\b|\bvictims?\s+(?:\w+\s+){0,2}identified\b").unwrap());
+static NOT_A_COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)\b(?:criminaliz\w*|prescrib\w*|law|act|code|train(?:ed|ing|s)?|recommend\w*|procedures?|guidelines?|protocols?|manuals?|indicators|hotline|screen\w*|did\s+not|no\s+victims|not\s+identify|failed|potential\s+to|could|would|should|may|might)\b").unwrap()
+});
+
+fn identification_sentences<'a>(sents: &'a [Sent<'a>]) -> impl Iterator<Item = &'a Sent<'a>> {
+    sents.iter().filter(|s| {
+        s.in_any(&[SectionKind::Protection, SectionKind::Prosecution])
+            && IDENTIFIED.is_match(s.text)
+            && !NOT_A_COUNT.is_match(s.text)
+            && crate::numbers::numbers(s.text).iter().any(|n| !crate::numbers::is_year(n))
+    })
+}
+
 pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     let sents = cx.sentences();
-    for s in profile_sentences(cx, &sents) {
-        if NOT_OCCURRENCE.is_match(s.text) {
+    let profile = profile_sentences(cx, &sents);
+    let identified = identification_sentences(&sents).filter(|s| !profile.iter().any(|p| p.range == s.range));
+    let profile_len = profile.len();
+    for (i, s) in profile.iter().copied().chain(identified).enumerate() {
+        if i < profile_len && NOT_OCCURRENCE.is_match(s.text) {
             continue;
         }
         let cue = EXPLOITATION_CUE.is_match(s.text);
@@ -98,6 +118,18 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
 mod tests {
     use super::*;
     use crate::testutil::{run_kind, values};
+
+    #[test]
+    fn forms_of_the_victims_the_government_identified() {
+        let f = |t: &str| values(&run_kind(run, "Cyprus", SectionKind::Protection, t, FactKind::Form));
+        assert_eq!(
+            f("The government identified 27 victims (21 in 2016); 18 victims of sex trafficking and nine of forced labor (10 of sex trafficking and eight of forced criminality in 2016)."),
+            ["sex_trafficking", "forced_labor", "forced_criminality"]
+        );
+        // procedures, laws and failures to identify state no occurrence
+        assert!(f("The government did not identify any victims of forced labor in 2017.").is_empty());
+        assert!(f("Authorities used procedures to identify victims of forced begging among 40 children.").is_empty());
+    }
     use tierwatch_model::SectionKind::{Prosecution, TraffickingProfile};
 
     fn forms(text: &str) -> Vec<String> {
@@ -112,6 +144,8 @@ mod tests {
         assert_eq!(forms("Traffickers subject women to forced labor in agriculture, cleaning, and domestic service."), ["forced_labor", "domestic_servitude"]);
         // -> forced_begging, forced_criminality
         assert_eq!(forms("Criminal groups force Roma children to beg and to pickpocket."), ["forced_begging", "forced_criminality"]);
+        // a list after "forced to": "forced to sell goods on the street, beg, or commit petty theft"
+        assert_eq!(forms("Romani children are forced to sell goods on the street, beg, or commit petty theft."), ["forced_begging", "forced_criminality"]);
         // -> debt_bondage
         assert_eq!(forms("Some migrants are subjected to debt bondage."), ["debt_bondage"]);
         // -> child_sex_tourism (and sex tourism implies commercial sex? no)
