@@ -225,6 +225,11 @@ fn sentence(
             if !n.digits && n.value == 1 && t[..n.start].trim().is_empty() && tells_of_one_case(&toks, n) {
                 continue;
             }
+            // "In one case, ...", "In one prosecution completed in 2017, the government
+            // convicted 62 offenders": an opener that sets the scene for one case
+            if !n.digits && n.value == 1 && IN_ONE_OPENER.is_match(&t[..n.end]) {
+                continue;
+            }
             // "investigated 42 individuals for pimping", "1,420 individuals convicted on
             // prostitution charges": counts for another offence than trafficking
             if other_offence(&t[n.end..]) && head.as_ref().is_none_or(|h| !words::victim_noun(&h.0)) {
@@ -372,7 +377,7 @@ fn official_noun_after(toks: &[Tok], n: &NumberMention) -> bool {
 /// charges", "for promoting prostitution", "for smuggling", "for document forgery" (and no
 /// mention of trafficking on the way).
 static OTHER_OFFENCE: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)^\s+(?:[\w\-]+\s+){0,4}?(?:for|on|of)\s+(?:charges\s+of\s+)?(?:the\s+)?(?:[a-z\-]+\s+){0,3}?(?:prostitution|pimping|procuring|procurement|smuggling|fraud|forgery|perjury|witness\s+intimidation|extortion|other\s+(?:crimes|offen[cs]es)|(?:exploitative\s+)?child\s+labou?r|illegal\s+recruitment|(?:immigration|labou?r)\s+(?:act|law|code)\s+violations?|lack\s+of\s+compliance\s+with\s+labou?r\s+laws?|violations?\s+of\s+(?:the\s+)?labou?r\s+(?:laws?|code))\b(?:\s+charges)?").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)^\s+(?:[\w\-]+\s+){0,4}?(?:for|on|of)\s+(?:charges\s+of\s+)?(?:the\s+)?(?:[a-z\-]+\s+){0,3}?(?:prostitution|pimping|procuring|procurement|smuggling|fraud|forgery|perjury|witness\s+intimidation|extortion|other\s+(?:crimes|offen[cs]es)|(?:exploitative\s+)?child\s+labou?r|illegal\s+recruitment|(?:immigration|labou?r)\s+(?:act|law|code)\s+violations?|immigration\s+(?:violations?|offen[cs]es)|lack\s+of\s+compliance\s+with\s+labou?r\s+laws?|violations?\s+of\s+(?:the\s+)?labou?r\s+(?:laws?|code))\b(?:\s+charges)?").unwrap()
 });
 
 fn other_offence(after: &str) -> bool {
@@ -431,6 +436,10 @@ static UNCERTAIN: LazyLock<Regex> =
     LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\bnot\s+clear\s+(?:if|whether)\b|\bunclear\s+(?:if|whether)\b|\bunknown\s+whether\b").unwrap());
 
 /// "One investigation led to ...", "One case involved ...": one case told of.
+static IN_ONE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)^\s*(?:(?:for\s+example|for\s+instance|additionally|also|however|in\s+addition)\s*,\s*)?(?:in|during|through)\s+(?:one|a\s+single)$").unwrap()
+});
+
 fn tells_of_one_case(toks: &[Tok], n: &NumberMention) -> bool {
     let Some(k) = toks.iter().position(|x| x.start == n.start) else { return false };
     let noun = toks.get(k + 1).map(Tok::lower).unwrap_or_default();
@@ -842,6 +851,11 @@ fn single_kind(
         } else {
             words::trigger(w.text)
         };
+        // "but not yet convicting": a negated trigger counts nothing; an earlier one may
+        let negated = j >= 1 && matches!(before[j - 1].lower().as_str(), "not" | "yet" | "never") && trig.is_some();
+        if negated {
+            continue;
+        }
         if let Some(k) = trig {
             let fits = if victim {
                 k == FactKind::VictimsIdentified

@@ -226,3 +226,22 @@ fn a_verb_object_with_modifiers_counts_when_it_is_about_trafficking() {
     assert!(counts("The agency opened five new schools in communities of former slaves.").is_empty());
     assert!(counts("A second judge convicted eight bar owners for pandering of minors.").is_empty());
 }
+
+#[test]
+fn negated_triggers_habits_openers_and_immigration_offences() {
+    // "but not yet convicting" counts nothing; the trigger before it governs the number
+    assert_eq!(
+        counts("The government reported prosecuting, but not yet convicting, one suspected trafficker under the 2011 anti-trafficking law."),
+        ["prosecutions 1 ? exact"]
+    );
+    assert!(counts("Officials screened for, but did not identify, trafficking indicators among 50 women arrested during raids.").is_empty());
+    // "In one prosecution ..." sets the scene for one case
+    assert_eq!(
+        counts("In one prosecution completed in 2017, the government convicted 62 offenders."),
+        ["convictions 62 2017 exact"]
+    );
+    // a habit is not a zero
+    assert!(counts("The government often did not investigate for trafficking indicators such as passport retention.").is_empty());
+    // convictions for immigration violations are another offence
+    assert!(counts("The GIS convicted three individuals for immigration violations such as possessing false documents.").is_empty());
+}

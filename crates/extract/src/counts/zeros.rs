@@ -167,6 +167,10 @@ static QUANTIFIED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
+static HABIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)\b(?:often|sometimes|generally|usually|typically|frequently|rarely|routinely|consistently|regularly|always|occasionally)\s*$").unwrap()
+});
+
 /// A zero about one form of trafficking only ("did not convict any labor traffickers", "no
 /// sex trafficking prosecutions"): a part of the kind's figures, like a breakdown, not a
 /// count of the kind. The comparisons that go with it in the sentence are parts too.
@@ -208,6 +212,10 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
         };
         let clause_start = t[..m.start()].rfind([';', ',']).map(|p| p + 1).unwrap_or(0);
         if QUANTIFIED_SUBJECT.is_match(&t[clause_start..m.start()]) {
+            continue;
+        }
+        // "the government often did not investigate ...": a habit, not a count
+        if HABIT_BEFORE.is_match(&t[clause_start..m.start()]) {
             continue;
         }
         let rest_end = t[m.end()..]
