@@ -74,12 +74,20 @@ fn is_boundary(para: &str, chars: &[(usize, char)], i: usize, j: usize) -> bool 
         }
         return true;
     }
-    // Glued: "traffickers.During" — a lowercase word of 2+ letters, then a capitalised word.
+    // Glued: "traffickers.During", "to China.Laos is", "($6,870).During" — a lowercase or
+    // capitalised word (not an abbreviation), a number or a closing bracket, then a
+    // capitalised word.
     if c == '.' && next.is_uppercase() {
         let after_next = chars.get(j + 1).map(|&(_, ch)| ch);
         let lower_word = word.chars().count() >= 2 && word.chars().all(|ch| ch.is_lowercase() || ch == '-');
         let digits = word.chars().count() >= 2 && word.chars().all(|ch| ch.is_ascii_digit() || ch == ')');
-        return (lower_word || digits) && after_next.is_some_and(|ch| ch.is_lowercase());
+        let mut letters = word.chars();
+        let capitalised = word.chars().count() >= 3
+            && letters.next().is_some_and(char::is_uppercase)
+            && letters.all(char::is_lowercase)
+            && !ABBREVIATIONS.contains(&word);
+        let bracket = para[..chars[i].0].ends_with([')', ']']);
+        return (lower_word || digits || capitalised || bracket) && after_next.is_some_and(|ch| ch.is_lowercase());
     }
     false
 }
@@ -140,6 +148,9 @@ mod tests {
     fn glued_paragraphs_split_but_page_headers_do_not() {
         let s = "It convicted sex traffickers.During the reporting period it investigated 12 cases involving 302MEXICOorganized crime groups.";
         assert_eq!(split(s), vec!["It convicted sex traffickers.", "During the reporting period it investigated 12 cases involving 302MEXICOorganized crime groups."]);
+        // after a proper noun or a closing bracket too; not after an abbreviation
+        let s = "Girls were sent to China.Laos is a transit country. It paid 25,000 riyal ($6,870).During the year it met Mr.Smith in St.Lucia.";
+        assert_eq!(split(s), vec!["Girls were sent to China.", "Laos is a transit country.", "It paid 25,000 riyal ($6,870).", "During the year it met Mr.Smith in St.Lucia."]);
     }
 
     #[test]
