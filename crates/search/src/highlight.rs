@@ -29,17 +29,46 @@ pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, Range<usi
 }
 
 /// Highlighted byte ranges of `text` (relative to `text`), sorted and non-overlapping.
-pub fn highlights(analyzer: &mut TextAnalyzer, text: &str, plan: &Plan) -> Vec<Range<usize>> {
-    let toks = tokens(analyzer, text);
+///
+/// `exact` is the index's exact-form analyzer (the stemming analyzer without its stemmer:
+/// same tokens, same offsets) and `stem` the stemming one. Only words whose first letter
+/// begins some word of the plan are stemmed: an English (Snowball) stem keeps its word's
+/// first letter, so no other word can match, and stemming every word of every hit was most
+/// of a search's CPU time. Each distinct word is stemmed once per call.
+pub fn highlights(exact: &mut TextAnalyzer, stem: &mut TextAnalyzer, text: &str, plan: &Plan) -> Vec<Range<usize>> {
+    let firsts: HashSet<char> = plan
+        .terms
+        .iter()
+        .chain(plan.prefixes.iter())
+        .chain(plan.phrases.iter().flatten())
+        .filter_map(|w| w.chars().next())
+        .collect();
+    let mut stems: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
+    let mut toks: Vec<(Option<String>, Range<usize>)> = Vec::new();
+    let mut stream = exact.token_stream(text);
+    while stream.advance() {
+        let t = stream.token();
+        let range = t.offset_from..t.offset_to;
+        if !t.text.chars().next().is_some_and(|c| firsts.contains(&c)) {
+            toks.push((None, range));
+            continue;
+        }
+        let s = stems
+            .entry(t.text.clone())
+            .or_insert_with_key(|w| tokens(stem, w).into_iter().next().map(|x| x.0))
+            .clone();
+        toks.push((s, range));
+    }
     let mut marked = vec![false; toks.len()];
     for (i, (t, _)) in toks.iter().enumerate() {
+        let Some(t) = t else { continue };
         if plan.terms.contains(t) || plan.prefixes.iter().any(|p| t.starts_with(p.as_str())) {
             marked[i] = true;
         }
     }
     for phrase in plan.phrases.iter().filter(|p| !p.is_empty()) {
         for i in 0..toks.len().saturating_sub(phrase.len() - 1) {
-            if phrase.iter().enumerate().all(|(j, w)| toks[i + j].0 == *w) {
+            if phrase.iter().enumerate().all(|(j, w)| toks[i + j].0.as_deref() == Some(w.as_str())) {
                 marked[i..i + phrase.len()].iter_mut().for_each(|m| *m = true);
             }
         }
@@ -122,11 +151,34 @@ mod tests {
         tantivy::tokenizer::TokenizerManager::default().get(crate::schema::TEXT_ANALYZER).unwrap()
     }
 
+    fn exact() -> TextAnalyzer {
+        tantivy::tokenizer::TokenizerManager::default().get(crate::schema::EXACT_ANALYZER).unwrap()
+    }
+
+    #[test]
+    fn every_stem_keeps_its_words_first_letter_and_the_exact_analyzer_its_tokens() {
+        // what the fast path of `highlights` rests on, checked over every word of the corpus
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/tip-2018");
+        let mut words = HashSet::new();
+        for e in std::fs::read_dir(&dir).unwrap() {
+            let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+            let a = tokens(&mut analyzer(), &text);
+            let b = tokens(&mut exact(), &text);
+            assert_eq!(a.iter().map(|t| &t.1).collect::<Vec<_>>(), b.iter().map(|t| &t.1).collect::<Vec<_>>());
+            words.extend(b.into_iter().map(|t| t.0));
+        }
+        assert!(words.len() > 10_000, "{}", words.len());
+        for w in &words {
+            let s = tokens(&mut analyzer(), w).into_iter().next().unwrap().0;
+            assert_eq!(s.chars().next(), w.chars().next(), "{w} -> {s}");
+        }
+    }
+
     #[test]
     fn phrase_words_merge_into_one_range_and_stray_words_do_not_match_the_phrase() {
         let text = "It issued humanitarian visas to 25 victims; these visas lasted a year.";
         let plan = Plan { phrases: vec![vec!["humanitarian".into(), "visa".into()]], ..Plan::default() };
-        let hs = highlights(&mut analyzer(), text, &plan);
+        let hs = highlights(&mut exact(), &mut analyzer(), text, &plan);
         assert_eq!(hs.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["humanitarian visas"]);
     }
 
@@ -134,7 +186,7 @@ mod tests {
     fn terms_and_prefixes_use_stems() {
         let text = "Traffickers trafficked victims; the trafficking law.";
         let plan = Plan { terms: ["law".to_string()].into(), prefixes: vec!["traffick".into()], ..Plan::default() };
-        let hs = highlights(&mut analyzer(), text, &plan);
+        let hs = highlights(&mut exact(), &mut analyzer(), text, &plan);
         assert_eq!(hs.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["Traffickers trafficked", "trafficking law"]);
     }
 
@@ -142,7 +194,7 @@ mod tests {
     fn snippet_prefers_the_window_with_more_different_words() {
         let text = "trafficking trafficking trafficking ".repeat(4) + &"filler ".repeat(60) + "karaoke bars and trafficking";
         let plan = Plan { prefixes: vec!["traffick".into(), "karaok".into()], ..Plan::default() };
-        let hs = highlights(&mut analyzer(), &text, &plan);
+        let hs = highlights(&mut exact(), &mut analyzer(), &text, &plan);
         let s = snippet(&text, &hs, 120);
         assert!(text[s].contains("karaoke"));
     }
