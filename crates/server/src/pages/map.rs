@@ -11,15 +11,24 @@ use axum::extract::State;
 use maud::{html, Markup};
 use std::collections::HashMap;
 
+/// The page depends on the store only (placements, narratives, approved team assessments:
+/// all in the store) and on the year asked, so the rendered HTML is kept for the store's
+/// generation: a request between two ingests costs a cache lookup and a copy.
 pub async fn map(State(s): State<AppState>, Q(y): Q<YearParam>) -> PageResult {
     let state = s.clone();
-    let (m, team) = s
+    let html = s
         .run(move |ctx| {
-            let m = ctx.cached(&format!("{:?}", y.year), || data::map_year(ctx, y.year))?;
-            let team = tierwatch_app::worksheet::approved(ctx.store, None, Some(m.report_year))?;
-            Ok((m, team))
+            ctx.cached(&format!("map page {:?}", y.year), || {
+                let m = ctx.cached(&format!("{:?}", y.year), || data::map_year(ctx, y.year))?;
+                let team = tierwatch_app::worksheet::approved(ctx.store, None, Some(m.report_year))?;
+                render(&state, &m, &team).map(|h| h.0).map_err(|e| e.0)
+            })
         })
         .await?;
+    Ok(axum::response::Html(html.as_ref().clone()))
+}
+
+fn render(state: &AppState, m: &data::MapYear, team: &[tierwatch_store::Worksheet]) -> PageResult {
     let team: HashMap<String, String> = team.iter().map(|w| (w.iso3.clone(), super::team::label(w))).collect();
     let by_iso: HashMap<&str, &MapCountry> = m.countries.iter().map(|c| (c.iso3.as_str(), c)).collect();
     let year = m.report_year;

@@ -266,6 +266,10 @@ async fn a_reviewer_cannot_approve_their_own_draft() {
     let t = Team::new(false, false);
     let id = t.worksheet("rita", true);
     let (cookie, token) = t.login("rita").await;
+    // the map seen before the approval (its page is cached until the store changes)
+    let (status, resp) = send(&t.app, get("/?year=2018", Some(&cookie))).await;
+    assert_eq!(status, 200);
+    assert!(!body(resp).await.contains("approved by rex"));
     let (status, resp) = send(&t.app, post(&format!("/country/MEX/2018/worksheet/{id}/approve"), format!("csrf={token}"), Some(&cookie))).await;
     assert_eq!(status, 403);
     assert!(body(resp).await.contains("own draft"));
