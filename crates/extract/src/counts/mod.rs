@@ -32,7 +32,7 @@ static COMPLICITY: LazyLock<Regex> =
 
 /// Words before a number that make it part of a total stated before.
 static PART_OF: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)(?:\bincluding|\bof\s+whom|\bof\s+which|\bamong\s+them|\bamong\s+whom|\bexcept(?:\s+for)?)\s*$")
+    tierwatch_model::pattern::regex(r"(?i)(?:\bincluding|\bof\s+whom|\bof\s+which|\bamong\s+them|\bamong\s+whom|\bexcept(?:\s+for)?|\bincluded|\bincludes)\s*$")
         .unwrap()
 });
 static OF_THESE: LazyLock<Regex> = LazyLock::new(|| {
@@ -207,7 +207,10 @@ fn sentence(
                 continue;
             }
             // "it is not clear if any of the three defendants have been prosecuted"
-            if UNCERTAIN.is_match(&t[clause_start..n.start]) {
+            // (from the clause's last ", but": "it was unclear how many calls ..., but
+            // officials identified one trafficking victim")
+            let but = t[clause_start..n.start].rfind(", but ").map(|p| clause_start + p).unwrap_or(clause_start);
+            if UNCERTAIN.is_match(&t[but..n.start]) {
                 continue;
             }
             if in_cases(t, &toks, n)
@@ -274,7 +277,11 @@ fn sentence(
             // a part of the total stated before it (of the same kind: parts of another kind,
             // "investigated 50 cases (20 of which were prosecuted)", are counts of their own)
             let in_zone = parts::inside(&zones, n.start);
-            if !comparison && in_zone {
+            // in a sentence that is all comparison ("This was compared with five
+            // investigations and six prosecutions (two sex trafficking and four labor
+            // trafficking) ..."), a breakdown is still the parts of the total before it
+            let whole_sentence_breakdown = sentence_compares && !parts::dated_bracket(t, n.start);
+            if (!comparison || whole_sentence_breakdown) && in_zone {
                 let owner = mentions.last().map(|m| m.kind);
                 if kinds.is_empty() || owner.is_none_or(|o| kinds.iter().any(|(k, _)| *k == o)) {
                     // a comparison after the zone still compares the total
@@ -377,7 +384,7 @@ fn official_noun_after(toks: &[Tok], n: &NumberMention) -> bool {
 /// charges", "for promoting prostitution", "for smuggling", "for document forgery" (and no
 /// mention of trafficking on the way).
 static OTHER_OFFENCE: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)^\s+(?:[\w\-]+\s+){0,4}?(?:for|on|of)\s+(?:charges\s+of\s+)?(?:the\s+)?(?:[a-z\-]+\s+){0,3}?(?:prostitution|pimping|procuring|procurement|smuggling|fraud|forgery|perjury|witness\s+intimidation|extortion|other\s+(?:crimes|offen[cs]es)|(?:exploitative\s+)?child\s+labou?r|illegal\s+recruitment|(?:immigration|labou?r)\s+(?:act|law|code)\s+violations?|immigration\s+(?:violations?|offen[cs]es)|lack\s+of\s+compliance\s+with\s+labou?r\s+laws?|violations?\s+of\s+(?:the\s+)?labou?r\s+(?:laws?|code))\b(?:\s+charges)?").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)^\s+(?:[\w\-]+\s+){0,4}?(?:for|on|of)\s+(?:charges\s+of\s+)?(?:the\s+)?(?:[a-z\-]+\s+){0,3}?(?:prostitution|pimping|procuring|procurement|smuggling|fraud|forgery|perjury|witness\s+intimidation|extortion|other\s+(?:crimes|offen[cs]es)|(?:exploitative\s+)?child\s+labou?r|illegal\s+recruitment|(?:immigration|labou?r)\s+(?:act|law|code)\s+violations?|immigration\s+(?:violations?|offen[cs]es)|overcharg\w*|(?:excessive|illegal|unlawful)\s+(?:recruitment\s+)?fees|lack\s+of\s+compliance\s+with\s+labou?r\s+laws?|violations?\s+of\s+(?:the\s+)?labou?r\s+(?:laws?|code))\b(?:\s+charges)?").unwrap()
 });
 
 fn other_offence(after: &str) -> bool {
@@ -433,7 +440,7 @@ fn names_trafficking_soon(after: &str) -> bool {
 
 /// Doubt before a number: "it is not clear if", "unclear whether".
 static UNCERTAIN: LazyLock<Regex> =
-    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\bnot\s+clear\s+(?:if|whether)\b|\bunclear\s+(?:if|whether)\b|\bunknown\s+whether\b").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\bnot\s+clear\s+(?:if|whether|how\s+many)\b|\bunclear\s+(?:if|whether|how\s+many)\b|\bunknown\s+(?:whether|how\s+many)\b").unwrap());
 
 /// "One investigation led to ...", "One case involved ...": one case told of.
 static IN_ONE_OPENER: LazyLock<Regex> = LazyLock::new(|| {

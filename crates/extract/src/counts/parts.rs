@@ -45,7 +45,7 @@ static DATED_END: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static OPENER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)\b(?:including|of\s+whom|of\s+which|among\s+them|among\s+whom|comprising|consisting\s+of)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:including|include[ds]\s+(?:\d|one\b|two\b|three\b|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b)|of\s+whom|of\s+which|among\s+them|among\s+whom|comprising|consisting\s+of)\b").unwrap()
 });
 /// What ends a zone opened by a word or a single dash.
 static CLOSER: LazyLock<Regex> = LazyLock::new(|| {

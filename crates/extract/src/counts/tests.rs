@@ -245,3 +245,30 @@ fn negated_triggers_habits_openers_and_immigration_offences() {
     // convictions for immigration violations are another offence
     assert!(counts("The GIS convicted three individuals for immigration violations such as possessing false documents.").is_empty());
 }
+
+#[test]
+fn lists_after_included_whole_sentence_comparisons_and_uncertain_restatements() {
+    // "this included N ..., N ..., and N ..." lists parts of the total before it
+    assert_eq!(
+        counts("The court concluded 1,146 trafficking cases, culminating in 1,556 convictions (1,756 in 2016); this included 1,097 convictions for the trafficking of women and children, 420 convictions for forced prostitution, and 39 convictions for forced labor."),
+        ["convictions 1556 2017 exact", "convictions 1756 2016 exact"]
+    );
+    // ... but "cases that may have included trafficking" opens no list
+    assert_eq!(
+        counts("In 2017, the unit investigated 30 suspected child traffickers, compared with 48 child abuse cases that may have included trafficking, involving 66 suspects in 2016.").iter().filter(|c| c.contains(" 66 ")).count(),
+        1
+    );
+    // a breakdown inside a sentence that is all comparison is still a breakdown
+    assert_eq!(
+        counts("This was compared with five investigations and six prosecutions (two sex trafficking and four labor trafficking) during the previous reporting period."),
+        ["investigations 5 pp exact", "prosecutions 6 pp exact"]
+    );
+    // "unclear how many of the seven convictions" restates a figure; after ", but" it counts again
+    assert!(counts("It was unclear how many of the seven convictions were for forced labor or sex trafficking.").is_empty());
+    assert_eq!(
+        counts("It was unclear how many calls constituted indicators of trafficking, but officials identified one trafficking victim as a result of the hotline."),
+        ["victims_identified 1 ? exact"]
+    );
+    // complaints of overcharging are another offence
+    assert!(counts("LAB investigated 13 complaints of overcharging by employment agencies.").is_empty());
+}
