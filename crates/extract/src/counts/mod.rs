@@ -493,6 +493,10 @@ fn in_cases(t: &str, toks: &[Tok], n: &NumberMention) -> bool {
 
 /// Numbers that are never counts: dates, money, percentages, ages, durations, articles,
 /// compound adjectives ("30-day").
+static N_OF_THE_M: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)\b(?P<verb>[a-z]+)\s+(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|twenty|thirty|forty|fifty|all|both|most)\s+(?:out\s+)?of\s+(?:the|these|those|its)?\s*$").unwrap()
+});
+
 fn excluded(t: &str, toks: &[Tok], n: &NumberMention) -> bool {
     let after = t[n.end..].trim_start();
     let after_word: String = after
@@ -507,6 +511,11 @@ fn excluded(t: &str, toks: &[Tok], n: &NumberMention) -> bool {
         .unwrap_or("")
         .to_ascii_lowercase();
     if t[n.end..].starts_with('-') && t[n.end..].chars().nth(1).is_some_and(char::is_alphabetic) {
+        return true;
+    }
+    // "convicted seven of the eight suspects": the verb counts the first number; the second
+    // is the set it was taken from (told before, and counted by another verb)
+    if N_OF_THE_M.captures(before).is_some_and(|c| words::trigger(&c["verb"]).is_some()) {
         return true;
     }
     if t[n.end..].starts_with('%')
@@ -639,7 +648,12 @@ fn head_of<'a>(
             return (Some((lw, w)), group_end);
         }
         let punct = !w.text.chars().next().is_some_and(|c| c.is_alphanumeric());
+        // "one listening center recorded many cases": a verb or a quantifier ends the
+        // number's noun phrase ("12 pending cases" keeps its modifier)
+        let new_action = words::breaker(&lw) && lw.ends_with("ed");
         if punct
+            || new_action
+            || matches!(lw.as_str(), "many" | "several" | "some" | "numerous" | "multiple" | "few")
             || words::np_stop(&lw)
             || modifiers >= 5
             || w.text.chars().next().is_some_and(|c| c.is_ascii_digit())

@@ -272,3 +272,16 @@ fn lists_after_included_whole_sentence_comparisons_and_uncertain_restatements() 
     // complaints of overcharging are another offence
     assert!(counts("LAB investigated 13 complaints of overcharging by employment agencies.").is_empty());
 }
+
+#[test]
+fn the_set_a_count_is_taken_from_and_verbs_inside_a_noun_phrase() {
+    assert_eq!(
+        counts("Authorities convicted seven of the eight suspects under articles 317 through 320 in 2017."),
+        ["convictions 7 2017 exact"]
+    );
+    // "one listening center recorded many cases": the verb ends the number's noun phrase
+    assert_eq!(
+        counts("The government did not report convicting any traffickers despite reports that one listening center recorded many cases that may have amounted to trafficking."),
+        ["convictions 0 ? exact"]
+    );
+}
