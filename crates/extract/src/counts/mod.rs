@@ -105,6 +105,35 @@ struct Mention {
 }
 
 pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
+    let first = out.len();
+    sentences(cx, out);
+    repeated_mentions_take_their_period(&mut out[first..]);
+}
+
+/// "Of the 29 convictions for human trafficking, sentences ranged ...": a count with no
+/// period of its own that repeats one told earlier in the same section (same kind, same
+/// value) takes that one's period (SCHEMA.md: "a repeated mention takes the period of the
+/// figure it repeats"). Only figures of 10 or more: a small number that matches an earlier
+/// one ("convicted one sex trafficker" after "(one in 2016)") is as likely a new count.
+fn repeated_mentions_take_their_period(facts: &mut [Fact]) {
+    for i in 0..facts.len() {
+        if facts[i].period != Period::Unknown || !matches!(facts[i].value, FactValue::Int(v) if v >= 10) {
+            continue;
+        }
+        let earlier = (0..i).rev().find(|&j| {
+            facts[j].kind == facts[i].kind
+                && facts[j].value == facts[i].value
+                && facts[j].period != Period::Unknown
+                && facts[j].provenance.section == facts[i].provenance.section
+                && facts[j].provenance.range.end <= facts[i].provenance.range.start
+        });
+        if let Some(j) = earlier {
+            facts[i].period = facts[j].period;
+        }
+    }
+}
+
+fn sentences(cx: &Ctx, out: &mut Vec<Fact>) {
     let report_year = cx.doc.metadata.report_year.map(|y| y.get());
     for s in cx.sentences() {
         if s.in_any(&[
@@ -229,7 +258,8 @@ fn sentence(
                 continue;
             }
             // "In one case, ...", "In one prosecution completed in 2017, the government
-            // convicted 62 offenders": an opener that sets the scene for one case
+            // convicted 62 offenders", "convicted one sex trafficker and, in one case, four
+            // labor traffickers": an opener that sets the scene for one case
             if !n.digits && n.value == 1 && IN_ONE_OPENER.is_match(&t[..n.end]) {
                 continue;
             }
@@ -444,7 +474,7 @@ static UNCERTAIN: LazyLock<Regex> =
 
 /// "One investigation led to ...", "One case involved ...": one case told of.
 static IN_ONE_OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)^\s*(?:(?:for\s+example|for\s+instance|additionally|also|however|in\s+addition)\s*,\s*)?(?:in|during|through)\s+(?:one|a\s+single)$").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)(?:^|[,;]|\band)\s*(?:(?:for\s+example|for\s+instance|additionally|also|however|in\s+addition)\s*,\s*)?(?:in|during|through)\s+(?:one|a\s+single)$").unwrap()
 });
 
 fn tells_of_one_case(toks: &[Tok], n: &NumberMention) -> bool {

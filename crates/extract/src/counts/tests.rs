@@ -285,3 +285,16 @@ fn the_set_a_count_is_taken_from_and_verbs_inside_a_noun_phrase() {
         ["convictions 0 ? exact"]
     );
 }
+
+#[test]
+fn a_repeated_figure_takes_the_period_of_the_one_it_repeats() {
+    assert_eq!(
+        counts("The government identified 399 victims in 2017, compared with 240 in 2016. Of the 399 victims identified, 305 were victims of forced labor."),
+        ["victims_identified 399 2017 exact", "victims_identified 240 2016 exact", "victims_identified 399 2017 exact"]
+    );
+    // small figures are as likely new counts: they keep no period
+    assert_eq!(
+        counts("Courts convicted five traffickers (one in 2016). The government convicted one sex trafficker and, in one case, four labor traffickers."),
+        ["convictions 5 2017 exact", "convictions 1 2016 exact", "convictions 1 ? exact", "convictions 4 ? exact"]
+    );
+}
