@@ -28,14 +28,37 @@ pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<(String, Range<usi
     out
 }
 
+/// Byte ranges of the words the index's analyzers see in `text`: maximal runs of
+/// alphanumeric characters (tantivy's simple tokenizer) shorter than 40 bytes (its
+/// remove-long filter). A test checks them against tantivy's own over the corpus.
+pub fn word_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || loop {
+        let (start, c) = chars.next()?;
+        if !c.is_alphanumeric() {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        while let Some(&(i, d)) = chars.peek() {
+            if !d.is_alphanumeric() {
+                break;
+            }
+            end = i + d.len_utf8();
+            chars.next();
+        }
+        if end - start < 40 {
+            return Some(start..end);
+        }
+    })
+}
+
 /// Highlighted byte ranges of `text` (relative to `text`), sorted and non-overlapping.
 ///
-/// `exact` is the index's exact-form analyzer (the stemming analyzer without its stemmer:
-/// same tokens, same offsets) and `stem` the stemming one. Only words whose first letter
-/// begins some word of the plan are stemmed: an English (Snowball) stem keeps its word's
-/// first letter, so no other word can match, and stemming every word of every hit was most
-/// of a search's CPU time. Each distinct word is stemmed once per call.
-pub fn highlights(exact: &mut TextAnalyzer, stem: &mut TextAnalyzer, text: &str, plan: &Plan) -> Vec<Range<usize>> {
+/// `stem` is the index's stemming analyzer. Only words whose first letter begins some word
+/// of the plan are lower-cased and stemmed: an English (Snowball) stem keeps its word's
+/// first letter, so no other word can match, and analysing every word of every hit was
+/// most of a search's CPU time. Each distinct word is stemmed once per call.
+pub fn highlights(stem: &mut TextAnalyzer, text: &str, plan: &Plan) -> Vec<Range<usize>> {
     let firsts: HashSet<char> = plan
         .terms
         .iter()
@@ -45,16 +68,16 @@ pub fn highlights(exact: &mut TextAnalyzer, stem: &mut TextAnalyzer, text: &str,
         .collect();
     let mut stems: std::collections::HashMap<String, Option<String>> = std::collections::HashMap::new();
     let mut toks: Vec<(Option<String>, Range<usize>)> = Vec::new();
-    let mut stream = exact.token_stream(text);
-    while stream.advance() {
-        let t = stream.token();
-        let range = t.offset_from..t.offset_to;
-        if !t.text.chars().next().is_some_and(|c| firsts.contains(&c)) {
+    for range in word_ranges(text) {
+        let word = &text[range.clone()];
+        let first = word.chars().next().and_then(|c| c.to_lowercase().next());
+        if !first.is_some_and(|c| firsts.contains(&c)) {
             toks.push((None, range));
             continue;
         }
+        let lower = word.to_lowercase();
         let s = stems
-            .entry(t.text.clone())
+            .entry(lower)
             .or_insert_with_key(|w| tokens(stem, w).into_iter().next().map(|x| x.0))
             .clone();
         toks.push((s, range));
@@ -156,7 +179,7 @@ mod tests {
     }
 
     #[test]
-    fn every_stem_keeps_its_words_first_letter_and_the_exact_analyzer_its_tokens() {
+    fn every_stem_keeps_its_words_first_letter_and_our_word_scan_is_the_analyzers() {
         // what the fast path of `highlights` rests on, checked over every word of the corpus
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/tip-2018");
         let mut words = HashSet::new();
@@ -165,6 +188,10 @@ mod tests {
             let a = tokens(&mut analyzer(), &text);
             let b = tokens(&mut exact(), &text);
             assert_eq!(a.iter().map(|t| &t.1).collect::<Vec<_>>(), b.iter().map(|t| &t.1).collect::<Vec<_>>());
+            assert_eq!(word_ranges(&text).collect::<Vec<_>>(), b.iter().map(|t| t.1.clone()).collect::<Vec<_>>());
+            for (w, r) in &b {
+                assert_eq!(&text[r.clone()].to_lowercase(), w);
+            }
             words.extend(b.into_iter().map(|t| t.0));
         }
         assert!(words.len() > 10_000, "{}", words.len());
@@ -178,7 +205,7 @@ mod tests {
     fn phrase_words_merge_into_one_range_and_stray_words_do_not_match_the_phrase() {
         let text = "It issued humanitarian visas to 25 victims; these visas lasted a year.";
         let plan = Plan { phrases: vec![vec!["humanitarian".into(), "visa".into()]], ..Plan::default() };
-        let hs = highlights(&mut exact(), &mut analyzer(), text, &plan);
+        let hs = highlights(&mut analyzer(), text, &plan);
         assert_eq!(hs.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["humanitarian visas"]);
     }
 
@@ -186,7 +213,7 @@ mod tests {
     fn terms_and_prefixes_use_stems() {
         let text = "Traffickers trafficked victims; the trafficking law.";
         let plan = Plan { terms: ["law".to_string()].into(), prefixes: vec!["traffick".into()], ..Plan::default() };
-        let hs = highlights(&mut exact(), &mut analyzer(), text, &plan);
+        let hs = highlights(&mut analyzer(), text, &plan);
         assert_eq!(hs.iter().map(|r| &text[r.clone()]).collect::<Vec<_>>(), ["Traffickers trafficked", "trafficking law"]);
     }
 
@@ -194,7 +221,7 @@ mod tests {
     fn snippet_prefers_the_window_with_more_different_words() {
         let text = "trafficking trafficking trafficking ".repeat(4) + &"filler ".repeat(60) + "karaoke bars and trafficking";
         let plan = Plan { prefixes: vec!["traffick".into(), "karaok".into()], ..Plan::default() };
-        let hs = highlights(&mut exact(), &mut analyzer(), &text, &plan);
+        let hs = highlights(&mut analyzer(), &text, &plan);
         let s = snippet(&text, &hs, 120);
         assert!(text[s].contains("karaoke"));
     }

@@ -280,13 +280,12 @@ impl SearchIndex {
             country: lists.pop().unwrap_or_default(),
         };
 
-        let mut exact_analyzer = self.index.tokenizer_for_field(f.text_exact)?;
         let mut hits = Vec::with_capacity(top_docs.len());
         for (score, addr) in top_docs.into_iter().take(req.limit) {
             let d: TantivyDocument = searcher.doc(addr)?;
             let text = stored_str(&d, f.text);
             let start = stored_u64(&d, f.start) as usize;
-            let hs = highlight::highlights(&mut exact_analyzer, &mut analyzer, &text, &parsed.plan);
+            let hs = highlight::highlights(&mut analyzer, &text, &parsed.plan);
             let snip = highlight::snippet(&text, &hs, SNIPPET_BYTES);
             hits.push(Hit {
                 score,
