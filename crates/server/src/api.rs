@@ -264,15 +264,15 @@ pub fn run_search(ctx: &crate::state::Ctx<'_>, p: &SearchParams) -> Result<Searc
 /// Full-text search over paragraphs, ranked, with highlights (byte ranges) and facet counts.
 #[utoipa::path(get, path = "/api/search", params(SearchParams),
     responses((status = 200, description = "ok", body = SearchPage), (status = 400, description = "bad_request", body = ErrorBody)))]
-pub async fn search(State(s): State<AppState>, Q(p): Q<SearchParams>) -> ApiResult<Value> {
+pub async fn search(State(s): State<AppState>, Q(p): Q<SearchParams>) -> Result<Response, ApiError> {
     // the same search (every parameter alike) of the same store generation gives the same
-    // page: kept as its JSON until the store changes
+    // page: kept as its JSON text (fields in their declared order) until the store changes
     let page = s
         .run(move |ctx| {
-            ctx.cached(&format!("search {p:?}"), || serde_json::to_value(run_search(ctx, &p)?).map_err(ApiError::internal))
+            ctx.cached(&format!("search {p:?}"), || serde_json::to_string(&run_search(ctx, &p)?).map_err(ApiError::internal))
         })
         .await?;
-    Ok(Json(page.as_ref().clone()))
+    Ok(([(axum::http::header::CONTENT_TYPE, "application/json")], page.as_ref().clone()).into_response())
 }
 
 /// What changed between two report years: tier, facts, sentences per section.
