@@ -44,8 +44,9 @@ pub fn sync(store: &Store, index: &mut SearchIndex) -> Result<SyncReport, AppErr
         if indexed.get(&(iso3.clone(), *year)) == Some(id) {
             continue;
         }
-        if let Some(d) = store.get(iso3, *year)? {
-            index.upsert(&d.document, &d.segmentation)?;
+        // Only the document and its paragraphs: all the index needs.
+        if let Some((document, paragraphs)) = store.get_paragraphs(iso3, *year)? {
+            index.upsert_paragraphs(&document, &paragraphs)?;
             report.indexed += 1;
         }
     }

@@ -9,7 +9,7 @@ use tantivy::collector::DocSetCollector;
 use tantivy::query::TermQuery;
 use tantivy::schema::{Facet, IndexRecordOption, Value};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
-use tierwatch_model::{CountryRegistry, Document, SectionKind, Segmentation};
+use tierwatch_model::{CountryRegistry, Document, Paragraph, SectionKind, Segmentation};
 
 /// Memory the single indexing thread may use before it flushes a segment.
 const WRITER_HEAP_BYTES: usize = 64 * 1024 * 1024;
@@ -105,23 +105,29 @@ impl SearchIndex {
     /// Replace a narrative's entries (its country-year's, whatever text they had) with
     /// one entry per non-heading paragraph of `doc`. Takes effect at [`commit`](Self::commit).
     pub fn upsert(&mut self, doc: &Document, seg: &Segmentation) -> Result<usize> {
+        self.upsert_paragraphs(doc, &seg.paragraphs)
+    }
+
+    /// [`upsert`](Self::upsert) from the document's paragraphs alone (the only part of its
+    /// segmentation the index reads).
+    pub fn upsert_paragraphs(&mut self, doc: &Document, paragraphs: &[Paragraph]) -> Result<usize> {
         let m = &doc.metadata;
         let year = m.report_year.ok_or_else(|| SearchError::Invalid(format!("{}: document without a report year", m.country)))?.get();
         let region = CountryRegistry::embedded().by_iso3(&m.iso3).map(|c| c.region.clone()).unwrap_or_else(|| "unknown".into());
         let tier = m.stated_tier.map(|t| t.code()).unwrap_or("none");
         let key = schema::key(&m.iso3, year);
         let f = self.fields;
-        let mut paragraphs = Vec::new();
-        for p in seg.paragraphs.iter().filter(|p| p.section != SectionKind::Heading && !p.range.is_empty()) {
+        let mut texts = Vec::new();
+        for p in paragraphs.iter().filter(|p| p.section != SectionKind::Heading && !p.range.is_empty()) {
             let Some(text) = doc.text.get(p.range.start..p.range.end) else {
                 return Err(SearchError::Invalid(format!("{} {year}: paragraph {} is not in the text (stale segmentation?)", m.country, p.range)));
             };
-            paragraphs.push((p, text));
+            texts.push((p, text));
         }
         self.remove(&m.iso3, year)?;
         let writer = self.writer()?;
         let mut n = 0;
-        for (p, text) in paragraphs {
+        for (p, text) in texts {
             let mut d = TantivyDocument::new();
             d.add_text(f.kind, KIND_PARAGRAPH);
             d.add_text(f.key, &key);

@@ -218,6 +218,21 @@ pub(crate) fn get(conn: &mut dyn Sql, iso3: &str, year: u16) -> Result<Option<St
     Ok(Some(StoredDocument { document, segmentation, facts, sources, extractor_set_version: version }))
 }
 
+/// A stored narrative's document and paragraphs only: what the search index is built from
+/// (no sections, sentences, facts or sources are read).
+pub(crate) fn get_paragraphs(conn: &mut dyn Sql, iso3: &str, year: u16) -> Result<Option<(Document, Vec<Paragraph>)>> {
+    let found = conn.query_opt(
+        "SELECT id, country, format, source_path, stated_tier, title, publisher, author, publication_date, cite_as,
+                last_updated, year_source, source_map, text
+         FROM documents WHERE iso3 = ?1 AND report_year = ?2",
+        args![iso3, year],
+    )?;
+    let Some(row) = found else { return Ok(None) };
+    let document = document_from_row(&row, iso3, year)?;
+    let paragraphs = paragraphs(conn, &document.id.0)?;
+    Ok(Some((document, paragraphs)))
+}
+
 /// Paths recorded as sources of a document, in byte order.
 pub(crate) fn sources(conn: &mut dyn Sql, id: &str) -> Result<Vec<String>> {
     conn.query("SELECT path FROM document_sources WHERE document_id = ?1 ORDER BY path", args![id])?.iter().map(|r| r.text(0)).collect()
@@ -292,13 +307,18 @@ fn segmentation(conn: &mut dyn Sql, id: &str) -> Result<Segmentation> {
             confidence: r.real(6)? as f32,
         });
     }
-    for r in conn.query("SELECT section, start, \"end\", method, confidence FROM paragraphs WHERE document_id = ?1 ORDER BY idx", args![id])? {
-        seg.paragraphs.push(Paragraph { section: kind(&r.text(0)?)?, range: range(&r, 1)?, method: parse_method(&r.text(3)?), confidence: r.real(4)? as f32 });
-    }
+    seg.paragraphs = paragraphs(conn, id)?;
     for r in conn.query("SELECT paragraph, start, \"end\" FROM sentences WHERE document_id = ?1 ORDER BY idx", args![id])? {
         seg.sentences.push(Sentence { paragraph: r.int(0)? as usize, range: range(&r, 1)? });
     }
     Ok(seg)
+}
+
+fn paragraphs(conn: &mut dyn Sql, id: &str) -> Result<Vec<Paragraph>> {
+    conn.query("SELECT section, start, \"end\", method, confidence FROM paragraphs WHERE document_id = ?1 ORDER BY idx", args![id])?
+        .iter()
+        .map(|r| Ok(Paragraph { section: kind(&r.text(0)?)?, range: range(r, 1)?, method: parse_method(&r.text(3)?), confidence: r.real(4)? as f32 }))
+        .collect()
 }
 
 fn facts(conn: &mut dyn Sql, id: &str) -> Result<Vec<Fact>> {

@@ -74,6 +74,9 @@ fn round_trip_and_idempotence(b: Backend) {
     assert_eq!(got.sources, vec!["a.txt".to_string(), "dump.txt".to_string()]);
     assert_eq!(store.sources(&d.id.0).unwrap(), got.sources);
     assert_eq!(got.extractor_set_version, Some(1));
+    // What the search index reads: the same document and paragraphs, nothing else.
+    assert_eq!(store.get_paragraphs("MEX", 2018).unwrap(), Some((d.clone(), seg.paragraphs.clone())));
+    assert!(store.get_paragraphs("MEX", 2019).unwrap().is_none());
     let list = store.list().unwrap();
     assert_eq!(list.len(), 1);
     assert_eq!((list[0].iso3.as_str(), list[0].report_year, list[0].facts), ("MEX", 2018, 1));

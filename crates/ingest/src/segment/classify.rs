@@ -136,7 +136,8 @@ fn recommendation_list_score(paragraph: &str) -> f32 {
 /// Choose labels for all paragraphs. `fixed[i]` is a heading-given label; `special_case`
 /// says the chapter heading places the country as a Special Case (whose chapters put all
 /// government action under one heading). Returns each paragraph's label and confidence
-/// (1.0 for fixed labels).
+/// (1.0 for fixed labels). The scores of a fixed paragraph are never read (they may be
+/// empty: the caller need not compute them).
 pub fn label(scores: &[Vec<(SectionKind, f32)>], fixed: &[Option<SectionKind>], special_case: bool) -> Vec<(SectionKind, f32)> {
     let probs: Vec<Vec<(SectionKind, f32)>> = scores.iter().map(|s| softmax(s)).collect();
     let mut best: Option<(f32, Vec<SectionKind>)> = None;

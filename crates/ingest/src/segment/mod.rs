@@ -22,7 +22,7 @@ enum Unit {
 
 /// Segment a narrative's text (which starts with its chapter heading, if it has one).
 pub fn segment(text: &str) -> Segmentation {
-    let units = units(text);
+    let (units, title_tier) = units(text);
     // Labels: the title heading, then headings fix the paragraphs after them.
     let mut paras: Vec<TextRange> = Vec::new();
     let mut fixed: Vec<Option<SectionKind>> = Vec::new();
@@ -56,15 +56,25 @@ pub fn segment(text: &str) -> Segmentation {
             fixed[0] = Some(SectionKind::Intro);
         }
     }
+    // Each paragraph's sentences, split once: for the first sentence a free paragraph is
+    // scored on, and for the segmentation.
+    let para_sentences: Vec<Vec<TextRange>> = paras.iter().map(|r| sentences::split_sentences(text, *r)).collect();
+    // Only free paragraphs are scored: `label` never reads the scores of a fixed one.
     let scores: Vec<_> = paras
         .iter()
-        .map(|r| {
+        .zip(&para_sentences)
+        .zip(&fixed)
+        .map(|((r, sents), fixed)| {
+            if fixed.is_some() {
+                return Vec::new();
+            }
             let p = r.slice(text);
-            let first = sentences::split_sentences(text, *r).first().map(|s| s.slice(text)).unwrap_or(p);
+            let first = sents.first().map(|s| s.slice(text)).unwrap_or(p);
             classify::score(p, first)
         })
         .collect();
-    let special_case = find_headings(text).first().is_some_and(|h| h.tier == tierwatch_model::Tier::SpecialCase && Some(h.range) == title);
+    // The title is the text's first named heading (see `units`).
+    let special_case = title_tier.is_some_and(|t| t == tierwatch_model::Tier::SpecialCase);
     let labels = classify::label(&scores, &fixed, special_case);
 
     let mut seg = Segmentation::default();
@@ -77,11 +87,11 @@ pub fn segment(text: &str) -> Segmentation {
             confidence: 1.0,
         });
     }
-    for (i, range) in paras.iter().enumerate() {
+    for ((i, range), sents) in paras.iter().enumerate().zip(para_sentences) {
         let (kind, confidence) = labels[i];
         let method = if fixed[i].is_some() { SegmentMethod::Heading } else { SegmentMethod::Content };
         seg.paragraphs.push(Paragraph { range: *range, section: kind, method, confidence });
-        for s in sentences::split_sentences(text, *range) {
+        for s in sents {
             seg.sentences.push(Sentence { range: s, paragraph: i });
         }
         let start = para_heading[i].map(|h| h.start).unwrap_or(range.start);
@@ -108,15 +118,18 @@ fn looks_like_intro(p: &str) -> bool {
 }
 
 /// Lines to units: the title heading, section headings (whole-line, broken or glued) and
-/// paragraphs (runs of non-blank, non-heading lines).
-fn units(text: &str) -> Vec<Unit> {
+/// paragraphs (runs of non-blank, non-heading lines); and the title heading's tier, if the
+/// text starts with its first named heading.
+fn units(text: &str) -> (Vec<Unit>, Option<tierwatch_model::Tier>) {
     let mut out: Vec<Unit> = Vec::new();
     // The chapter heading, which may span lines when it broke in extraction.
     let lead = text.len() - text.trim_start().len();
     let mut from = 0;
+    let mut title_tier = None;
     if let Some(h) = find_headings(text).into_iter().next().filter(|h| h.range.start == lead) {
         out.push(Unit::Heading { range: h.range, kind: SectionKind::Heading });
         from = h.range.end;
+        title_tier = Some(h.tier);
     }
     let lines: Vec<TextRange> = line_ranges(text, from);
     let mut para: Option<TextRange> = None;
@@ -156,7 +169,7 @@ fn units(text: &str) -> Vec<Unit> {
         i += 1;
     }
     flush(&mut para, &mut out);
-    out
+    (out, title_tier)
 }
 
 /// Push a paragraph, splitting it at headings glued inside it.
