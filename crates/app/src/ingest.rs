@@ -158,6 +158,11 @@ pub fn ingest_paths_indexed(
     progress(Progress::Done);
     summary.documents_reextracted = refresh_stale_facts(store, pipeline)?;
     if let Some(index) = index {
+        // Commit what this batch indexed first: sync compares the store with the committed
+        // index, and would otherwise read every narrative of the batch back from the store
+        // and index it a second time (the first copies left as deleted documents, counted in
+        // BM25's document and term statistics until a merge drops them).
+        index.commit()?;
         crate::search::sync(store, index)?;
     }
     summary.files_failed = reports.iter().filter(|r| matches!(r.status, FileStatus::Failed { .. } | FileStatus::Partial { .. })).count();
