@@ -11,24 +11,27 @@ use axum::extract::State;
 use maud::{html, Markup};
 use std::collections::HashMap;
 
-/// The page depends on the store only (placements, narratives, approved team assessments:
-/// all in the store) and on the year asked, so the rendered HTML is kept for the store's
-/// generation: a request between two ingests costs a cache lookup and a copy.
+/// The page's content depends on the store only (placements, narratives, approved team
+/// assessments: all in the store) and on the year asked, so its rendered body is kept for
+/// the store's generation; the layout around it (with the account of the request) is
+/// rendered per request.
 pub async fn map(State(s): State<AppState>, Q(y): Q<YearParam>) -> PageResult {
     let state = s.clone();
-    let html = s
+    let body = s
         .run(move |ctx| {
             ctx.cached(&format!("map page {:?}", y.year), || {
                 let m = ctx.cached(&format!("{:?}", y.year), || data::map_year(ctx, y.year))?;
                 let team = tierwatch_app::worksheet::approved(ctx.store, None, Some(m.report_year))?;
-                render(&state, &m, &team).map(|h| h.0).map_err(|e| e.0)
+                Ok(render(&state, &m, &team))
             })
         })
         .await?;
-    Ok(axum::response::Html(html.as_ref().clone()))
+    let (title, body) = body.as_ref();
+    page(title, maud::PreEscaped(body.clone()))
 }
 
-fn render(state: &AppState, m: &data::MapYear, team: &[tierwatch_store::Worksheet]) -> PageResult {
+/// The title and the rendered body of the map page.
+fn render(state: &AppState, m: &data::MapYear, team: &[tierwatch_store::Worksheet]) -> (String, String) {
     let team: HashMap<String, String> = team.iter().map(|w| (w.iso3.clone(), super::team::label(w))).collect();
     let by_iso: HashMap<&str, &MapCountry> = m.countries.iter().map(|c| (c.iso3.as_str(), c)).collect();
     let year = m.report_year;
@@ -65,8 +68,8 @@ fn render(state: &AppState, m: &data::MapYear, team: &[tierwatch_store::Workshee
         Err(hint) => html! { p.hint { (hint) } },
     };
     let count = |t| m.countries.iter().filter(|c| c.tier == t).count();
-    page(
-        &format!("Tiers {year}"),
+    (
+        format!("Tiers {year}"),
         html! {
             h1 { "Trafficking in Persons Report tiers, " (year) }
             (year_form(year, &m.years))
@@ -81,7 +84,8 @@ fn render(state: &AppState, m: &data::MapYear, team: &[tierwatch_store::Workshee
                 summary { "Table: every country's " (year) " tier" }
                 (table(&m.countries, year, &team))
             }
-        },
+        }
+        .into_string(),
     )
 }
 

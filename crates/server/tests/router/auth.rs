@@ -269,7 +269,9 @@ async fn a_reviewer_cannot_approve_their_own_draft() {
     // the map seen before the approval (its page is cached until the store changes)
     let (status, resp) = send(&t.app, get("/?year=2018", Some(&cookie))).await;
     assert_eq!(status, 200);
-    assert!(!body(resp).await.contains("approved by rex"));
+    let html = body(resp).await;
+    assert!(!html.contains("approved by rex"));
+    assert!(html.contains(r#"<span id="whoami">rita"#));
     let (status, resp) = send(&t.app, post(&format!("/country/MEX/2018/worksheet/{id}/approve"), format!("csrf={token}"), Some(&cookie))).await;
     assert_eq!(status, 403);
     assert!(body(resp).await.contains("own draft"));
@@ -287,6 +289,8 @@ async fn a_reviewer_cannot_approve_their_own_draft() {
     let html = body(resp).await;
     assert!(html.contains("Tier 3 (approved by rex, 20"), "{}", &html[html.find("tier-table").unwrap_or(0)..][..2000.min(html.len())]);
     assert!(html.contains(r#"<td class="small team">Tier 3 (approved by rex"#));
+    // the map's body is cached, its header is each request's own
+    assert!(html.contains(r#"<span id="whoami">rex"#), "{}", &html[..1500.min(html.len())]);
 }
 
 #[tokio::test]
