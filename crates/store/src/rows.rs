@@ -201,7 +201,8 @@ pub(crate) fn list(conn: &mut dyn Sql) -> Result<Vec<DocumentSummary>> {
         .collect()
 }
 
-pub(crate) fn get(conn: &mut dyn Sql, iso3: &str, year: u16) -> Result<Option<StoredDocument>> {
+/// A country-year's document row: the document and the extractor set its facts came from.
+fn document(conn: &mut dyn Sql, iso3: &str, year: u16) -> Result<Option<(Document, Option<u32>)>> {
     let found = conn.query_opt(
         "SELECT id, country, format, source_path, stated_tier, title, publisher, author, publication_date, cite_as,
                 last_updated, year_source, source_map, text, extractor_set_version
@@ -209,8 +210,11 @@ pub(crate) fn get(conn: &mut dyn Sql, iso3: &str, year: u16) -> Result<Option<St
         args![iso3, year],
     )?;
     let Some(row) = found else { return Ok(None) };
-    let document = document_from_row(&row, iso3, year)?;
-    let version = row.opt_int(14)?.map(|v| v as u32);
+    Ok(Some((document_from_row(&row, iso3, year)?, row.opt_int(14)?.map(|v| v as u32))))
+}
+
+pub(crate) fn get(conn: &mut dyn Sql, iso3: &str, year: u16) -> Result<Option<StoredDocument>> {
+    let Some((document, version)) = document(conn, iso3, year)? else { return Ok(None) };
     let id = document.id.0.clone();
     let segmentation = segmentation(conn, &id)?;
     let facts = facts(conn, &id)?;
@@ -221,14 +225,7 @@ pub(crate) fn get(conn: &mut dyn Sql, iso3: &str, year: u16) -> Result<Option<St
 /// A stored narrative's document and paragraphs only: what the search index is built from
 /// (no sections, sentences, facts or sources are read).
 pub(crate) fn get_paragraphs(conn: &mut dyn Sql, iso3: &str, year: u16) -> Result<Option<(Document, Vec<Paragraph>)>> {
-    let found = conn.query_opt(
-        "SELECT id, country, format, source_path, stated_tier, title, publisher, author, publication_date, cite_as,
-                last_updated, year_source, source_map, text
-         FROM documents WHERE iso3 = ?1 AND report_year = ?2",
-        args![iso3, year],
-    )?;
-    let Some(row) = found else { return Ok(None) };
-    let document = document_from_row(&row, iso3, year)?;
+    let Some((document, _)) = document(conn, iso3, year)? else { return Ok(None) };
     let paragraphs = paragraphs(conn, &document.id.0)?;
     Ok(Some((document, paragraphs)))
 }
