@@ -77,7 +77,7 @@ pub(crate) fn profile_sentences<'a>(cx: &Ctx, sents: &'a [Sent<'a>]) -> Vec<&'a 
 static IDENTIFIED: LazyLock<Regex> =
     LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\bidentif(?:ied|ying|ication\s+of)\b[^;]*\bvictims?\b|\bvictims?\s+(?:\w+\s+){0,2}identified\b").unwrap());
 static NOT_A_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)\b(?:criminaliz\w*|prescrib\w*|law|act|code|train(?:ed|ing|s)?|recommend\w*|procedures?|guidelines?|protocols?|manuals?|indicators|hotline|screen\w*|did\s+not|no\s+victims|not\s+identify|failed|potential\s+to|could|would|should|may|might)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:criminaliz\w*|prescrib\w*|law|act|code|train(?:ed|ing|s)?|recommend\w*|procedures?|guidelines?|protocols?|manuals?|indicators|hotline|screen\w*|did\s+not|no\s+victims|not\s+identify|failed|potential\s+to|could|would|should|may\s+(?:have|be|not)|might)\b").unwrap()
 });
 
 fn identification_sentences<'a>(sents: &'a [Sent<'a>]) -> impl Iterator<Item = &'a Sent<'a>> {
@@ -129,6 +129,8 @@ mod tests {
         // procedures, laws and failures to identify state no occurrence
         assert!(f("The government did not identify any victims of forced labor in 2017.").is_empty());
         assert!(f("Authorities used procedures to identify victims of forced begging among 40 children.").is_empty());
+        // the month is no hedge
+        assert_eq!(f("In May 2017, police identified 12 victims of forced labor."), ["forced_labor"]);
     }
     use tierwatch_model::SectionKind::{Prosecution, TraffickingProfile};
 
