@@ -61,6 +61,13 @@ fn clauses(t: &str) -> Vec<&str> {
     out
 }
 
+/// Whether [`COMPLICITY`] matches `text` although the gate stays shut: never, when the gate
+/// is right (checked over the whole corpus by a test).
+#[doc(hidden)]
+pub fn gate_misses(text: &str) -> bool {
+    !GATE.admits(text) && COMPLICITY.is_match(text)
+}
+
 pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     for s in cx.sentences() {
         if s.in_any(&[SectionKind::Recommendations]) || !GATE.admits(s.text) || EXCLUDE.is_match(s.text) {

@@ -31,6 +31,27 @@ fn every_quote_is_the_text_at_its_range() {
     assert!(facts > docs * 20, "only {facts} facts");
 }
 
+/// A gate skips a sentence only when its pattern cannot match: checked on every paragraph
+/// and every sentence-like piece (split at ". ") of every corpus document.
+#[test]
+fn gates_never_shut_on_a_match() {
+    let mut pieces = 0;
+    for path in common::corpus_files() {
+        for doc in common::read(&path) {
+            for para in doc.text.lines() {
+                for piece in std::iter::once(para).chain(para.split(". ")) {
+                    pieces += 1;
+                    let forms = tierwatch_extract::forms::gate_misses(piece);
+                    assert!(forms.is_empty(), "{}: forms gate shut for {forms:?} on {piece:?}", path.display());
+                    assert!(!tierwatch_extract::groups::gate_misses(piece), "{}: groups gate shut on {piece:?}", path.display());
+                    assert!(!tierwatch_extract::complicity::gate_misses(piece), "{}: complicity gate shut on {piece:?}", path.display());
+                }
+            }
+        }
+    }
+    assert!(pieces > 10_000, "only {pieces} pieces");
+}
+
 #[test]
 fn extraction_is_deterministic() {
     let path = common::corpus().join("tip-2018/mexico.txt");
