@@ -102,8 +102,11 @@ fn eval_extraction_reports_each_gold_set_apart() {
     let sets: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let sets = sets.as_array().unwrap();
     let names: Vec<&str> = sets.iter().map(|s| s["set"]["name"].as_str().unwrap()).collect();
-    assert_eq!(sets.len(), 4, "{names:?}");
-    assert!(names[0].starts_with("shared gold") && names[1].contains("dev half") && names[2].contains("held-out") && names[3].starts_with("excerpts"), "{names:?}");
+    assert_eq!(sets.len(), 5, "{names:?}");
+    assert!(
+        names[0].starts_with("shared gold") && names[1].contains("dev half") && names[2].contains("held-out") && names[3].contains("dev set 3") && names[4].starts_with("excerpts"),
+        "{names:?}"
+    );
     for s in sets {
         assert!(s["unreadable"].as_array().unwrap().is_empty(), "{}: {}", s["set"]["name"], s["unreadable"]);
         assert!(s["report"]["documents"].as_u64().unwrap() >= 16);
