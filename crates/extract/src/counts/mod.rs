@@ -11,6 +11,7 @@
 
 mod parts;
 mod period;
+mod unreported;
 mod words;
 mod zeros;
 
@@ -24,7 +25,7 @@ use crate::numbers::{self, NumberMention};
 use words::{tokens, Tok};
 
 pub const NAME: &str = "counts";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// Sentences about complicit officials: their counts belong to official complicity.
 static COMPLICITY: LazyLock<Regex> =
@@ -146,7 +147,9 @@ fn sentences(cx: &Ctx, out: &mut Vec<Fact>) {
         let mut zeros = Vec::new();
         let one_form_zero = zeros::run(cx, &s, report_year, &mut zeros);
         if !COMPLICITY.is_match(s.text) {
+            let first = out.len();
             sentence(cx, &s, report_year, one_form_zero, out);
+            unreported::run(cx, &s, out, first);
         }
         out.extend(zeros);
     }

@@ -298,3 +298,18 @@ fn a_repeated_figure_takes_the_period_of_the_one_it_repeats() {
         ["convictions 5 2017 exact", "convictions 1 2016 exact", "convictions 1 ? exact", "convictions 4 ? exact"]
     );
 }
+
+#[test]
+fn earlier_figures_beside_an_unreported_one() {
+    // the bracket counts what the clause names, each figure for its year; the unreported
+    // year itself gives nothing (unknown is not zero)
+    assert_eq!(
+        counts("The government did not report the number of victims identified (11 in 2016, none in 2015, and 151 in 2014)."),
+        ["victims_identified 11 2016 exact", "victims_identified 0 2015 exact", "victims_identified 151 2014 exact"]
+    );
+    assert_eq!(counts("Police did not report the number of investigations initiated (at least 40 in 2016)."), ["investigations 40 2016 at_least"]);
+    // victims who are not said to be identified are not counted
+    assert!(counts("The government did not report the number of victims that assisted in investigations (12 in 2016).").is_empty());
+    // without a year, the bracket is no figure of an earlier year
+    assert!(counts("Authorities did not provide data on investigations (see above).").is_empty());
+}
