@@ -15,7 +15,7 @@ use crate::context::{Ctx, Sent};
 use crate::numbers::word_value;
 
 pub const NAME: &str = "penalties";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 const NUM: &str = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-[a-z]+)?|thirty(?:-[a-z]+)?|forty(?:-[a-z]+)?|fifty|sixty|seventy|eighty|ninety|a|an)";
 const UNIT: &str = r"(?:years?|months?)";
@@ -34,10 +34,10 @@ static UP_TO: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .unwrap()
 });
-/// "a minimum of eight years", "at least five years".
+/// "a minimum of eight years", "at least five years", "a minimum penalty of four years".
 static AT_LEAST: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(&format!(
-        r"(?i)\b(?:a\s+minimum\s+of|minimum\s+of|at\s+least|no\s+less\s+than|not\s+less\s+than|minimum\s+sentence\s+of)\s+(?P<a>{NUM})\s+(?P<ua>{UNIT})"
+        r"(?i)\b(?:a\s+minimum\s+of|minimum\s+of|at\s+least|no\s+less\s+than|not\s+less\s+than|minimum\s+(?:sentences?|penalt(?:y|ies)|punishments?|terms?)\s+of)\s+(?P<a>{NUM})\s+(?P<ua>{UNIT})"
     ))
     .unwrap()
 });
@@ -214,6 +214,9 @@ mod tests {
         assert_eq!(main("Article 418 prescribed penalties of up to 10 years imprisonment."), ["?-10 years"]);
         // -> 8-? years
         assert_eq!(main("The law prescribed penalties of a minimum of eight years imprisonment for the trafficking of adults."), ["8-? years"]);
+        // a minimum named as the penalty: no upper bound is given
+        assert_eq!(main("The law criminalized sex trafficking and prescribed a minimum penalty of five years imprisonment."), ["5-? years"]);
+        assert_eq!(main("Article 3 prescribed a minimum punishment of seven years imprisonment and a fine."), ["7-? years"]);
         // months as fractions
         assert_eq!(main("The law prescribed penalties of six months to three years imprisonment."), ["0.5-3 years"]);
     }
