@@ -54,16 +54,14 @@ pub struct StatedEvents {
     pub auto_downgrades: BTreeMap<ReportYear, Vec<Fact>>,
 }
 
+/// A country's stated waivers and automatic downgrades, read from the facts of those two
+/// kinds alone (not from its narratives, whose cost grows with the store).
 pub fn stated_events(store: &Store, iso3: &str) -> Result<StatedEvents, AppError> {
     let mut ev = StatedEvents::default();
-    for s in store.list()?.into_iter().filter(|s| s.iso3 == iso3) {
-        let Some(d) = store.get(&s.iso3, s.report_year)? else { continue };
-        let y = ReportYear(s.report_year);
-        for f in d.facts.iter().filter(|f| f.value.as_bool() == Some(true)) {
-            match f.kind {
-                FactKind::Waiver => ev.waivers.entry(y).or_default().push(f.clone()),
-                FactKind::AutoDowngrade => ev.auto_downgrades.entry(y).or_default().push(f.clone()),
-                _ => {}
+    for (kind, years) in [(FactKind::Waiver, &mut ev.waivers), (FactKind::AutoDowngrade, &mut ev.auto_downgrades)] {
+        for (_, year, f) in store.facts_of_kind(kind, Some(iso3))? {
+            if f.value.as_bool() == Some(true) {
+                years.entry(ReportYear(year)).or_default().push(f);
             }
         }
     }

@@ -30,7 +30,7 @@ pub use writer_lock::{StoreWriterLock, WriterLock};
 use sql::{args, Sql};
 use std::cell::RefCell;
 use std::path::Path;
-use tierwatch_model::{Document, Fact, Paragraph, Segmentation};
+use tierwatch_model::{Document, Fact, FactKind, Paragraph, Segmentation};
 
 /// Store errors.
 #[derive(Debug, thiserror::Error)]
@@ -356,6 +356,13 @@ impl Store {
             }
         }
         Ok(out)
+    }
+
+    /// The facts of one kind in every stored narrative, or in one country's (`iso3`), each
+    /// with its narrative's country and year, ordered by country, year and position: what
+    /// needs a few facts of every narrative reads them without reading the narratives.
+    pub fn facts_of_kind(&self, kind: FactKind, iso3: Option<&str>) -> Result<Vec<(String, u16, Fact)>> {
+        self.read(|c| rows::facts_of_kind(c, kind, iso3))
     }
 
     /// Paths recorded as sources of a document.

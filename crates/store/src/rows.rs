@@ -318,33 +318,43 @@ fn paragraphs(conn: &mut dyn Sql, id: &str) -> Result<Vec<Paragraph>> {
         .collect()
 }
 
+const FACT_COLUMNS: &str = "f.kind, f.value, f.period, f.qualifier, f.scope, f.unit, f.confidence, f.start, f.\"end\", f.quote, f.section, f.extractor, f.extractor_version";
+
 fn facts(conn: &mut dyn Sql, id: &str) -> Result<Vec<Fact>> {
-    let rows = conn.query(
-        "SELECT kind, value, period, qualifier, scope, unit, confidence, start, \"end\", quote, section, extractor, extractor_version
-         FROM facts WHERE document_id = ?1 ORDER BY idx",
-        args![id],
-    )?;
+    let rows = conn.query(&format!("SELECT {FACT_COLUMNS} FROM facts f WHERE f.document_id = ?1 ORDER BY f.idx"), args![id])?;
+    rows.iter().map(|r| fact_from_row(r, 0, id)).collect()
+}
+
+/// The facts of one kind in every stored narrative (or one country's), with each narrative's
+/// country and year: ordered by country, year and the facts' order in their narrative.
+pub(crate) fn facts_of_kind(conn: &mut dyn Sql, kind: FactKind, iso3: Option<&str>) -> Result<Vec<(String, u16, Fact)>> {
+    let sql = format!(
+        "SELECT d.iso3, d.report_year, d.id, {FACT_COLUMNS} FROM facts f JOIN documents d ON d.id = f.document_id
+         WHERE f.kind = ?1 AND (?2 = '' OR d.iso3 = ?2) ORDER BY d.iso3, d.report_year, f.idx"
+    );
+    let rows = conn.query(&sql, args![kind.code(), iso3.unwrap_or("")])?;
+    rows.iter().map(|r| Ok((r.text(0)?, r.u16(1)?, fact_from_row(r, 3, &r.text(2)?)?))).collect()
+}
+
+/// A fact from [`FACT_COLUMNS`] starting at column `at`.
+fn fact_from_row(r: &Row, at: usize, id: &str) -> Result<Fact> {
     let corrupt = |e: serde_json::Error| StoreError::Corrupt(e.to_string());
-    rows.iter()
-        .map(|r| {
-            let k = r.text(0)?;
-            Ok(Fact {
-                kind: FactKind::parse(&k).ok_or_else(|| StoreError::Corrupt(format!("unknown fact kind {k:?}")))?,
-                value: serde_json::from_str(&r.text(1)?).map_err(corrupt)?,
-                period: serde_json::from_str(&r.text(2)?).map_err(corrupt)?,
-                qualifier: serde_json::from_value(serde_json::Value::String(r.text(3)?)).map_err(corrupt)?,
-                scope: r.opt_text(4)?,
-                unit: r.opt_text(5)?,
-                confidence: r.real(6)? as f32,
-                provenance: Provenance {
-                    document: DocId(id.to_string()),
-                    range: range(r, 7)?,
-                    quote: r.text(9)?,
-                    section: r.opt_text(10)?.as_deref().and_then(SectionKind::parse),
-                    extractor: r.text(11)?,
-                    extractor_version: r.int(12)? as u32,
-                },
-            })
-        })
-        .collect()
+    let k = r.text(at)?;
+    Ok(Fact {
+        kind: FactKind::parse(&k).ok_or_else(|| StoreError::Corrupt(format!("unknown fact kind {k:?}")))?,
+        value: serde_json::from_str(&r.text(at + 1)?).map_err(corrupt)?,
+        period: serde_json::from_str(&r.text(at + 2)?).map_err(corrupt)?,
+        qualifier: serde_json::from_value(serde_json::Value::String(r.text(at + 3)?)).map_err(corrupt)?,
+        scope: r.opt_text(at + 4)?,
+        unit: r.opt_text(at + 5)?,
+        confidence: r.real(at + 6)? as f32,
+        provenance: Provenance {
+            document: DocId(id.to_string()),
+            range: range(r, at + 7)?,
+            quote: r.text(at + 9)?,
+            section: r.opt_text(at + 10)?.as_deref().and_then(SectionKind::parse),
+            extractor: r.text(at + 11)?,
+            extractor_version: r.int(at + 12)? as u32,
+        },
+    })
 }

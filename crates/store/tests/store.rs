@@ -55,6 +55,7 @@ both_backends!(
     a_second_writer_waits_for_the_first,
     a_store_opens_and_closes_on_an_async_thread,
     users_are_added_listed_and_disabled,
+    facts_of_one_kind_are_read_across_narratives,
 );
 
 fn round_trip_and_idempotence(b: Backend) {
@@ -293,4 +294,22 @@ fn users_are_added_listed_and_disabled(b: Backend) {
         "INSERT INTO users (name, role, password_hash, created_at) VALUES ('x', 'root', 'h', 't')",
     )));
     assert!(bad.is_err());
+}
+
+fn facts_of_one_kind_are_read_across_narratives(b: Backend) {
+    let db = TestDb::new(b);
+    let mut store = db.open();
+    let (mx, seg_mx) = doc("MEXICO: TIER 2 text about trafficking", "mx.txt");
+    let (pe, seg_pe) = doc_of("Peru", "PER", "PERU: TIER 2 text about trafficking", "pe.txt");
+    let waiver = |d: &Document| Fact { kind: FactKind::Waiver, value: FactValue::Bool(true), unit: None, ..fact(d) };
+    store.put_document(&mx, &seg_mx, &[fact(&mx), waiver(&mx)], 1, false).unwrap();
+    store.put_document(&pe, &seg_pe, &[waiver(&pe), fact(&pe)], 1, false).unwrap();
+    let all = store.facts_of_kind(FactKind::Waiver, None).unwrap();
+    assert_eq!(all, vec![("MEX".to_string(), 2018, waiver(&mx)), ("PER".to_string(), 2018, waiver(&pe))]);
+    // the same facts as reading the narratives whole
+    assert_eq!(store.get("PER", 2018).unwrap().unwrap().facts.into_iter().filter(|f| f.kind == FactKind::Waiver).collect::<Vec<_>>(), vec![waiver(&pe)]);
+    assert_eq!(store.facts_of_kind(FactKind::Waiver, Some("PER")).unwrap(), vec![("PER".to_string(), 2018, waiver(&pe))]);
+    assert_eq!(store.facts_of_kind(FactKind::Convictions, Some("MEX")).unwrap().len(), 1);
+    assert!(store.facts_of_kind(FactKind::AutoDowngrade, None).unwrap().is_empty());
+    assert!(store.facts_of_kind(FactKind::Waiver, Some("CHL")).unwrap().is_empty());
 }
