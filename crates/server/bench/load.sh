@@ -5,7 +5,10 @@
 #      endpoint 5 times and must be answered within BOUND seconds each time;
 #   2. then, the idle connections still held, C concurrent connections for S seconds over the
 #      map, a country page, the facts API and a search (four wrk runs side by side, C/4
-#      connections each), while the same client keeps probing.
+#      connections each), while the same client keeps probing;
+#   3. then each endpoint alone at 16 connections for TIERWATCH_LOAD_SOLO seconds (default
+#      5), with the server's own CPU time (utime + stime from /proc) read before and after:
+#      requests/s, p50, p99 and the server's mean CPU milliseconds per request.
 # Prints requests/s, latency and errors per endpoint and the probe's slowest answer; exits
 # non-zero on any error (non-2xx answer, socket error, a probe over the bound).
 #
@@ -14,6 +17,7 @@
 #   TIERWATCH_LOAD_DB=path.sqlite         serve that store (default: ingest ../shared/corpus)
 #   TIERWATCH_LOAD_BOUND=2                seconds a probe may take with the idle connections
 #   TIERWATCH_LOAD_BOUND_BUSY=10          ... and during the wrk runs (wrk's --timeout too)
+#   TIERWATCH_LOAD_SOLO=5                 seconds of each one-endpoint run (0: skip phase 3)
 # Needs wrk (Debian package `wrk`, installed when missing), python3 and curl.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -119,6 +123,30 @@ kill -TERM "$idle_pid"
 wait "$idle_pid" 2>/dev/null || true
 idle_pid=
 tail -1 "$tmp/idle.log"
+
+# Phase 3: one endpoint at a time, 16 connections, with the server's CPU time per request.
+solo=${TIERWATCH_LOAD_SOLO:-5}
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$pid/stat"; }
+if [ "$solo" != 0 ]; then
+    hz=$(getconf CLK_TCK)
+    printf '%-14s %-34s %11s %9s %9s %8s %s\n' endpoint "url (16 connections, alone)" requests/s p50 p99 non-2xx "server CPU ms/request (mean)"
+    for i in "${!paths[@]}"; do
+        before=$(cpu_ticks)
+        timeout $((solo + 60)) wrk -t1 -c16 -d"${solo}s" --timeout "${bound_busy}s" --latency "$url${paths[$i]}" >"$tmp/solo-$i.txt" 2>&1 || true
+        after=$(cpu_ticks)
+        out=$(cat "$tmp/solo-$i.txt")
+        reqs=$(awk '/requests in/ {print $1}' <<<"$out")
+        rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+        p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+        p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+        non2xx=$(awk -F: '/Non-2xx/ {gsub(/ /, "", $2); print $2}' <<<"$out")
+        [ -n "$rps" ] && [ -n "$reqs" ] || { echo "wrk on ${paths[$i]} printed no result:" >&2; cat "$tmp/solo-$i.txt" >&2; failed=1; continue; }
+        ms=$(awk -v a="$before" -v b="$after" -v hz="$hz" -v n="$reqs" 'BEGIN { printf "%.3f", (b - a) * 1000 / hz / n }')
+        printf '%-14s %-34s %11s %9s %9s %8s %s\n' "${names[$i]}" "${paths[$i]}" "$rps" "$p50" "$p99" "${non2xx:-0}" "$ms"
+        [ -z "$non2xx" ] || failed=1
+    done
+fi
+
 if grep -q 'internal error\|database is locked' "$tmp/serve.log"; then
     echo "the server logged errors:" >&2
     grep 'internal error\|database is locked' "$tmp/serve.log" | sort | uniq -c | head >&2
