@@ -313,3 +313,17 @@ fn earlier_figures_beside_an_unreported_one() {
     // without a year, the bracket is no figure of an earlier year
     assert!(counts("Authorities did not provide data on investigations (see above).").is_empty());
 }
+
+#[test]
+fn a_definite_object_is_no_count_of_none() {
+    // the suspects or traffickers of a case told before: not "none were prosecuted"
+    assert!(counts("However, the Public Prosecutor's Office did not prosecute the suspects.").is_empty());
+    assert!(counts("While they removed the children, they did not investigate the alleged traffickers.").is_empty());
+    assert!(counts("Police arrested two men but did not charge them.").iter().all(|c| !c.ends_with("0 ? exact")));
+    // "any" makes it a count
+    assert_eq!(counts("The government did not prosecute any suspects."), ["prosecutions 0 ? exact"]);
+    assert_eq!(
+        counts("The government did not investigate, prosecute, or convict any traffickers."),
+        ["investigations 0 ? exact", "prosecutions 0 ? exact", "convictions 0 ? exact"]
+    );
+}

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 use tierwatch_model::{Fact, FactKind, FactValue, Period};
 
-use super::words::{self, tokens};
+use super::words::{self, tokens, Tok};
 use crate::context::{Ctx, Sent};
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
@@ -135,6 +135,18 @@ fn object_filler(w: &str) -> bool {
             | "offenses"
             | "trafficking-related"
     )
+}
+
+/// Whether the object after the last negated verb (up to `end`) opens on a definite word.
+fn definite_object(toks: &[Tok], end: usize) -> bool {
+    let Some(last_verb) = toks.iter().rposition(|w| w.end <= end && words::trigger(w.text).is_some() && words::kind_noun(w.text).is_none()) else {
+        return false;
+    };
+    toks[last_verb + 1..]
+        .iter()
+        .map(|w| w.lower())
+        .find(|w| !matches!(w.as_str(), "," | "or" | "and" | "nor"))
+        .is_some_and(|w| matches!(w.as_str(), "the" | "these" | "those" | "them" | "him" | "her" | "this" | "that" | "such" | "its" | "their"))
 }
 
 /// The gerund a "not" negates ("not identifying"), which the body must still read.
@@ -296,6 +308,12 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
         }
         if victims_needed {
             kinds.retain(|k| *k != FactKind::VictimsIdentified);
+        }
+        // "did not prosecute the suspects", "did not investigate the alleged traffickers": a
+        // verb whose object is definite speaks of people or cases told of before, not of a
+        // count of none ("did not prosecute any suspects" is one)
+        if !saw_any && !noun_kind && definite_object(&toks, end) {
+            continue;
         }
         let span = &body[..end.max(1).min(body.len())];
         let tail = &body[end.min(body.len())..];
