@@ -35,7 +35,7 @@ use tierwatch_model::{Document, Fact, Segmentation};
 pub use context::Ctx;
 
 /// A version number bumped whenever any extractor's output may change.
-pub const EXTRACTOR_SET_VERSION: u32 = 6;
+pub const EXTRACTOR_SET_VERSION: u32 = 7;
 
 /// All facts of one document, sorted by (start, end, kind) — deterministic.
 pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Fact> {

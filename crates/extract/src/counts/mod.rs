@@ -25,7 +25,7 @@ use crate::numbers::{self, NumberMention};
 use words::{tokens, Tok};
 
 pub const NAME: &str = "counts";
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// Sentences about complicit officials: their counts belong to official complicity.
 static COMPLICITY: LazyLock<Regex> =
@@ -171,7 +171,7 @@ fn sentence(
         return;
     }
     let toks = tokens(t);
-    let nums: Vec<NumberMention> = raw.into_iter().filter(|n| !excluded(t, &toks, n)).collect();
+    let nums: Vec<NumberMention> = raw.iter().copied().filter(|n| !excluded(t, &toks, n)).collect();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut skipped_of_these = false;
     let zones = parts::zones(t);
@@ -278,6 +278,17 @@ fn sentence(
             // (the rest of such a sentence tells of that offence, unless a count names
             // trafficking: "42 individuals for pimping and 12 suspects for trafficking")
             if other_offence_before && !names_trafficking_soon(&t[n.end..]) {
+                continue;
+            }
+            // "120 of whom were victims of forced prostitution (107 in 2016)", "22 of these
+            // suspects were investigated for child trafficking (22 in 2016)": a dated bracket
+            // after a part told with its own verb compares that part, which is left out
+            let part_before = raw.iter().rev().find(|p| p.end <= n.start && !numbers::is_year(p));
+            if parts::dated_bracket(t, n.start)
+                && part_before.is_some_and(|p| {
+                    p.start >= clause_start && !mentions.iter().any(|m| m.num.start == p.start) && PART_PREDICATE.is_match(&t[p.end..n.start])
+                })
+            {
                 continue;
             }
             let comparison = sentence_compares
@@ -487,6 +498,12 @@ fn tells_of_one_case(toks: &[Tok], n: &NumberMention) -> bool {
     (words::kind_noun(&noun).is_some() || noun == "case")
         && matches!(verb.as_str(), "led" | "resulted" | "involved" | "concerned" | "ended" | "began" | "started")
 }
+
+/// Between a part and the bracket after it: the part's own verb ("of whom were victims of
+/// forced prostitution (", "of these suspects in 2017 were investigated for child trafficking (").
+static PART_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)^[^();]{0,120}?\b(?:were|was)\b[^();]{0,120}\($").unwrap()
+});
 
 /// A number that is the subject of its own clause: "eight were minors".
 static OWN_PREDICATE: LazyLock<Regex> = LazyLock::new(|| {

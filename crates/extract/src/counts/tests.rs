@@ -327,3 +327,16 @@ fn a_definite_object_is_no_count_of_none() {
         ["investigations 0 ? exact", "prosecutions 0 ? exact", "convictions 0 ? exact"]
     );
 }
+
+#[test]
+fn the_bracket_after_a_part_with_its_own_verb_compares_the_part() {
+    assert_eq!(
+        counts("In 2017, authorities identified 228 victims (197 in 2016), 120 of whom were victims of forced prostitution (107 in 2016)."),
+        ["victims_identified 228 2017 exact", "victims_identified 197 2016 exact"]
+    );
+    // a count's own bracket still compares it
+    assert_eq!(
+        counts("Courts prosecuted 26 individuals (43 in 2016), leading to 23 convictions (37 in 2016)."),
+        ["prosecutions 26 2017 exact", "prosecutions 43 2016 exact", "convictions 23 2017 exact", "convictions 37 2016 exact"]
+    );
+}
