@@ -76,10 +76,10 @@ fn rows_where(store: &Store, keep: impl Fn(&DocumentSummary) -> bool) -> Result<
     let history = tier_history(store)?;
     let mut events: BTreeMap<String, StatedEvents> = BTreeMap::new();
     let mut out = Rows::default();
-    for s in store.list()?.into_iter().filter(|s| keep(s)) {
-        let Some(d) = store.get(&s.iso3, s.report_year)? else { continue };
-        let m = &d.document.metadata;
-        let year = m.report_year.expect("stored documents have a year");
+    // A row needs the narrative's country, year, stated tier and facts: read those alone.
+    for m in store.list()?.into_iter().filter(|s| keep(s)) {
+        let facts = store.facts(&m.document_id)?;
+        let year = ReportYear(m.report_year);
         let official = m.stated_tier.or_else(|| {
             history.placement(&m.iso3, year).and_then(|p| p.values.iter().filter(|v| !v.source.starts_with("narrative:")).find_map(|v| v.tier))
         });
@@ -98,11 +98,11 @@ fn rows_where(store: &Store, keep: impl Fn(&DocumentSummary) -> bool) -> Result<
         let input = AssessmentInput {
             country: CountryRef { iso3: m.iso3.clone(), name: m.country.clone() },
             report_year: year,
-            findings: findings(&d.facts, year, Mode::Blind),
+            findings: findings(&facts, year, Mode::Blind),
             history: law_history(&history, &m.iso3, &events[&m.iso3]).before(year),
             overrides: vec![],
         };
-        out.rows.push(Row { country: m.country.clone(), iso3: m.iso3.clone(), year: year.get(), official, input, facts: d.facts.clone() });
+        out.rows.push(Row { country: m.country.clone(), iso3: m.iso3.clone(), year: year.get(), official, input, facts });
     }
     Ok(out)
 }

@@ -358,6 +358,11 @@ impl Store {
         Ok(out)
     }
 
+    /// A stored narrative's facts alone, in their order, by document id (none for an unknown id).
+    pub fn facts(&self, doc_id: &str) -> Result<Vec<Fact>> {
+        self.read(|c| rows::facts(c, doc_id))
+    }
+
     /// The facts of one kind in every stored narrative, or in one country's (`iso3`), each
     /// with its narrative's country and year, ordered by country, year and position: what
     /// needs a few facts of every narrative reads them without reading the narratives.

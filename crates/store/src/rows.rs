@@ -320,7 +320,7 @@ fn paragraphs(conn: &mut dyn Sql, id: &str) -> Result<Vec<Paragraph>> {
 
 const FACT_COLUMNS: &str = "f.kind, f.value, f.period, f.qualifier, f.scope, f.unit, f.confidence, f.start, f.\"end\", f.quote, f.section, f.extractor, f.extractor_version";
 
-fn facts(conn: &mut dyn Sql, id: &str) -> Result<Vec<Fact>> {
+pub(crate) fn facts(conn: &mut dyn Sql, id: &str) -> Result<Vec<Fact>> {
     let rows = conn.query(&format!("SELECT {FACT_COLUMNS} FROM facts f WHERE f.document_id = ?1 ORDER BY f.idx"), args![id])?;
     rows.iter().map(|r| fact_from_row(r, 0, id)).collect()
 }
