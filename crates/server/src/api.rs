@@ -120,21 +120,27 @@ pub struct FactFilter {
 /// A narrative's facts, each with its quote, byte range and a link to the highlighted sentence.
 #[utoipa::path(get, path = "/api/documents/{country}/{year}/facts", params(("country" = String, Path), ("year" = u16, Path), Paging, FactFilter),
     responses((status = 200, description = "ok", body = Page), (status = 400, description = "bad_request", body = ErrorBody), (status = 404, description = "not_found or unknown_country", body = ErrorBody)))]
-pub async fn facts(State(s): State<AppState>, P((country, year)): P<(String, u16)>, Q(p): Q<Paging>, Q(f): Q<FactFilter>) -> ApiResult<Page> {
+pub async fn facts(State(s): State<AppState>, P((country, year)): P<(String, u16)>, Q(p): Q<Paging>, Q(f): Q<FactFilter>) -> Result<Response, ApiError> {
     let kind = match f.kind.as_deref() {
         Some(k) => Some(FactKind::parse(k).ok_or_else(|| ApiError::bad_request(format!("unknown fact kind {k:?}")))?),
         None => None,
     };
-    s.run(move |ctx| {
-        let iso3 = &lookup::country(&country)?.iso3;
-        let all = ctx.cached(&format!("{iso3} {year}"), || {
-            let d = lookup::narrative(ctx.store, &country, year)?;
-            Ok(d.facts.iter().map(|x| (x.kind, data::fact_row(&d.document.metadata.iso3, year, x))).collect::<Vec<_>>())
-        })?;
-        let rows: Vec<&data::FactRow> = all.iter().filter(|(k, _)| kind.is_none_or(|want| *k == want)).map(|(_, r)| r).collect();
-        Ok(Json(p.page(rows)))
-    })
-    .await
+    // the same page (narrative, kind and paging alike) of the same store generation is the
+    // same JSON: kept as its bytes, so a request only copies a reference to them
+    let body = s
+        .run(move |ctx| {
+            let iso3 = &lookup::country(&country)?.iso3;
+            ctx.cached(&format!("facts page {iso3} {year} {kind:?} {p:?}"), || {
+                let all = ctx.cached(&format!("{iso3} {year}"), || {
+                    let d = lookup::narrative(ctx.store, &country, year)?;
+                    Ok(d.facts.iter().map(|x| (x.kind, data::fact_row(&d.document.metadata.iso3, year, x))).collect::<Vec<_>>())
+                })?;
+                let rows: Vec<&data::FactRow> = all.iter().filter(|(k, _)| kind.is_none_or(|want| *k == want)).map(|(_, r)| r).collect();
+                serde_json::to_vec(&p.page(rows)).map(axum::body::Bytes::from).map_err(ApiError::internal)
+            })
+        })
+        .await?;
+    Ok(([(axum::http::header::CONTENT_TYPE, "application/json")], body.as_ref().clone()).into_response())
 }
 
 /// The tier the law in force gives, with reasons; `?set=FINDING=VALUE` (repeatable) adds
