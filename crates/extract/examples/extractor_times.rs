@@ -1,17 +1,14 @@
 //! CPU time of each extractor over the corpus, to see which one to make faster:
 //! `cargo run --release -p tierwatch-extract --example extractor_times -- [ROUNDS]` (default 3)
 //! prints, per extractor, its thread CPU seconds over ROUNDS passes of `../shared/corpus`
-//! and its share. Every extractor runs on the same `Ctx` in `extract`'s order; the first
+//! and its share. Every extractor of `EXTRACTORS` runs on the same `Ctx`, in `extract`'s order; the first
 //! round is left out (it builds the regex caches).
 
 use std::path::Path;
 use std::time::Duration;
 
-use tierwatch_extract::Ctx;
+use tierwatch_extract::{Ctx, EXTRACTORS};
 use tierwatch_ingest::{read_path, segment, ReadOptions};
-use tierwatch_model::Fact;
-
-type Run = fn(&Ctx, &mut Vec<Fact>);
 
 fn thread_cpu() -> Duration {
     let mut ts = libc::timespec { tv_sec: 0, tv_nsec: 0 };
@@ -25,24 +22,17 @@ fn main() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
     let mut files: Vec<_> = walk(&corpus);
     files.sort();
-    let docs: Vec<_> = files.iter().flat_map(|f| read_path(f, &ReadOptions::default()).map(|o| o.documents).unwrap_or_default()).collect();
+    let docs: Vec<_> = files
+        .iter()
+        .flat_map(|f| {
+            read_path(f, &ReadOptions::default()).map(|o| o.documents).unwrap_or_else(|e| {
+                eprintln!("{}: skipped: {e}", f.display());
+                Vec::new()
+            })
+        })
+        .collect();
     let segs: Vec<_> = docs.iter().map(|d| segment(&d.text)).collect();
-    let extractors: [(&str, Run); 13] = [
-        ("tier", tierwatch_extract::tier::run),
-        ("roles", tierwatch_extract::roles::run),
-        ("forms", tierwatch_extract::forms::run),
-        ("flows", tierwatch_extract::flows::run),
-        ("groups", tierwatch_extract::groups::run),
-        ("counts", tierwatch_extract::counts::run),
-        ("laws", tierwatch_extract::laws::run),
-        ("penalties", tierwatch_extract::penalties::run),
-        ("complicity", tierwatch_extract::complicity::run),
-        ("protection", tierwatch_extract::protection::run),
-        ("action_plan", tierwatch_extract::action_plan::run),
-        ("efforts", tierwatch_extract::efforts::run),
-        ("recommendations", tierwatch_extract::recommendations::run),
-    ];
-    let mut times = vec![Duration::ZERO; extractors.len() + 1];
+    let mut times = vec![Duration::ZERO; EXTRACTORS.len() + 1];
     for round in 0..=rounds {
         for (d, s) in docs.iter().zip(&segs) {
             let t = thread_cpu();
@@ -51,7 +41,7 @@ fn main() {
                 times[0] += thread_cpu() - t;
             }
             let mut out = Vec::new();
-            for (i, (_, run)) in extractors.iter().enumerate() {
+            for (i, (_, run)) in EXTRACTORS.iter().enumerate() {
                 let t = thread_cpu();
                 run(&cx, &mut out);
                 if round > 0 {
@@ -63,7 +53,7 @@ fn main() {
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum::<usize>() * rounds;
     let total: f64 = times.iter().map(|t| t.as_secs_f64()).sum();
     println!("{} documents, {rounds} rounds, {:.1} MB; {total:.3} CPU-s in all ({:.1} MB/CPU-s)", docs.len(), bytes as f64 / 1e6, bytes as f64 / 1e6 / total);
-    let names = std::iter::once("context (normalise, sentences)").chain(extractors.iter().map(|(n, _)| *n));
+    let names = std::iter::once("context (normalise, sentences)").chain(EXTRACTORS.iter().map(|(n, _)| *n));
     for (name, t) in names.zip(&times) {
         println!("{name:<32} {:>8.3} CPU-s {:>6.1}%", t.as_secs_f64(), 100.0 * t.as_secs_f64() / total);
     }

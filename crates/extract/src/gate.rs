@@ -21,8 +21,14 @@ impl Gate {
 
     /// Whether `text` may match the gated pattern.
     pub(crate) fn admits(&self, text: &str) -> bool {
-        self.0.is_match(text) || text.contains(['\u{17F}', '\u{212A}'])
+        self.0.is_match(text) || folds_to_ascii(text)
     }
+}
+
+/// Whether `text` holds a letter Unicode case folding maps to ASCII (ſ, KELVIN SIGN): such a
+/// text opens every gate.
+fn folds_to_ascii(text: &str) -> bool {
+    text.contains(['\u{17F}', '\u{212A}'])
 }
 
 /// Gates for several patterns at once, in one pass over the text: gate `i` opens when the
@@ -58,7 +64,7 @@ impl GateSet {
 
     /// The gates `text` opens: bit `i` set when pattern `i` may match.
     pub(crate) fn admitted(&self, text: &str) -> u64 {
-        if text.contains(['\u{17F}', '\u{212A}']) {
+        if folds_to_ascii(text) {
             return self.all;
         }
         let mut open = 0;

@@ -37,23 +37,33 @@ pub use context::Ctx;
 /// A version number bumped whenever any extractor's output may change.
 pub const EXTRACTOR_SET_VERSION: u32 = 7;
 
+/// One extractor: its name and what it adds to the facts of a document.
+pub type Extractor = (&'static str, fn(&Ctx, &mut Vec<Fact>));
+
+/// Every extractor, in the order [`extract`] runs them.
+pub const EXTRACTORS: [Extractor; 13] = [
+    (tier::NAME, tier::run),
+    (roles::NAME, roles::run),
+    (forms::NAME, forms::run),
+    (flows::NAME, flows::run),
+    (groups::NAME, groups::run),
+    (counts::NAME, counts::run),
+    (laws::NAME, laws::run),
+    (penalties::NAME, penalties::run),
+    (complicity::NAME, complicity::run),
+    (protection::NAME, protection::run),
+    (action_plan::NAME, action_plan::run),
+    (efforts::NAME, efforts::run),
+    (recommendations::NAME, recommendations::run),
+];
+
 /// All facts of one document, sorted by (start, end, kind) — deterministic.
 pub fn extract(doc: &Document, seg: &Segmentation) -> Vec<Fact> {
     let cx = Ctx::new(doc, seg);
     let mut out = Vec::new();
-    tier::run(&cx, &mut out);
-    roles::run(&cx, &mut out);
-    forms::run(&cx, &mut out);
-    flows::run(&cx, &mut out);
-    groups::run(&cx, &mut out);
-    counts::run(&cx, &mut out);
-    laws::run(&cx, &mut out);
-    penalties::run(&cx, &mut out);
-    complicity::run(&cx, &mut out);
-    protection::run(&cx, &mut out);
-    action_plan::run(&cx, &mut out);
-    efforts::run(&cx, &mut out);
-    recommendations::run(&cx, &mut out);
+    for (_, run) in EXTRACTORS {
+        run(&cx, &mut out);
+    }
     out.sort_by(|a, b| {
         let ka = (a.provenance.range.start, a.provenance.range.end, a.kind);
         let kb = (b.provenance.range.start, b.provenance.range.end, b.kind);

@@ -85,6 +85,15 @@ check_probe() { # file bound label
     [ "$bad" = 0 ]
 }
 
+# What one wrk run printed: sets out, rps, p50, p99 and non2xx (empty when none).
+read_wrk() { # file
+    out=$(cat "$1")
+    rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+    p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    non2xx=$(awk -F: '/Non-2xx/ {gsub(/ /, "", $2); print $2}' <<<"$out")
+}
+
 echo "machine: $(nproc) cores; server $url ($bin); $idle idle connections; wrk: $conns connections for ${secs}s"
 python3 crates/server/bench/idle.py 127.0.0.1 "$port" "$idle" >"$tmp/idle.log" 2>&1 &
 idle_pid=$!
@@ -106,11 +115,7 @@ wait $(jobs -p | grep -v -e "^$pid\$" -e "^$idle_pid\$") 2>/dev/null || true
 printf '%-14s %-34s %11s %9s %9s %8s %s\n' endpoint url requests/s p50 p99 non-2xx "socket errors"
 total_rps=0
 for i in "${!paths[@]}"; do
-    out=$(cat "$tmp/wrk-$i.txt")
-    rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
-    p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-    non2xx=$(awk -F: '/Non-2xx/ {gsub(/ /, "", $2); print $2}' <<<"$out")
+    read_wrk "$tmp/wrk-$i.txt"
     sock=$(grep -o 'Socket errors:.*' <<<"$out" | sed 's/Socket errors: //' || true)
     [ -n "$rps" ] || { echo "wrk on ${paths[$i]} printed no result:" >&2; cat "$tmp/wrk-$i.txt" >&2; failed=1; continue; }
     printf '%-14s %-34s %11s %9s %9s %8s %s\n' "${names[$i]}" "${paths[$i]}" "$rps" "$p50" "$p99" "${non2xx:-0}" "${sock:-none}"
@@ -134,12 +139,8 @@ if [ "$solo" != 0 ]; then
         before=$(cpu_ticks)
         timeout $((solo + 60)) wrk -t1 -c16 -d"${solo}s" --timeout "${bound_busy}s" --latency "$url${paths[$i]}" >"$tmp/solo-$i.txt" 2>&1 || true
         after=$(cpu_ticks)
-        out=$(cat "$tmp/solo-$i.txt")
+        read_wrk "$tmp/solo-$i.txt"
         reqs=$(awk '/requests in/ {print $1}' <<<"$out")
-        rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
-        p50=$(awk '$1 == "50%" {print $2}' <<<"$out")
-        p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
-        non2xx=$(awk -F: '/Non-2xx/ {gsub(/ /, "", $2); print $2}' <<<"$out")
         [ -n "$rps" ] && [ -n "$reqs" ] || { echo "wrk on ${paths[$i]} printed no result:" >&2; cat "$tmp/solo-$i.txt" >&2; failed=1; continue; }
         ms=$(awk -v a="$before" -v b="$after" -v hz="$hz" -v n="$reqs" 'BEGIN { printf "%.3f", (b - a) * 1000 / hz / n }')
         printf '%-14s %-34s %11s %9s %9s %8s %s\n' "${names[$i]}" "${paths[$i]}" "$rps" "$p50" "$p99" "${non2xx:-0}" "$ms"

@@ -283,9 +283,8 @@ fn sentence(
             // "120 of whom were victims of forced prostitution (107 in 2016)", "22 of these
             // suspects were investigated for child trafficking (22 in 2016)": a dated bracket
             // after a part told with its own verb compares that part, which is left out
-            let part_before = raw.iter().rev().find(|p| p.end <= n.start && !numbers::is_year(p));
             if parts::dated_bracket(t, n.start)
-                && part_before.is_some_and(|p| {
+                && raw.iter().rev().find(|p| p.end <= n.start && !numbers::is_year(p)).is_some_and(|p| {
                     p.start >= clause_start && !mentions.iter().any(|m| m.num.start == p.start) && PART_PREDICATE.is_match(&t[p.end..n.start])
                 })
             {
