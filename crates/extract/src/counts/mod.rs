@@ -25,7 +25,7 @@ use crate::numbers::{self, NumberMention};
 use words::{tokens, Tok};
 
 pub const NAME: &str = "counts";
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 /// Sentences about complicit officials: their counts belong to official complicity.
 static COMPLICITY: LazyLock<Regex> =
@@ -180,7 +180,9 @@ fn sentence(
     let mut last_seen_end = 0;
     let mut last_was_part = false;
     let mut other_offence_before = false;
-    let about_officials = nums.iter().any(|n| official_noun_after(&toks, n));
+    // the numbers that count officials; they and the elliptical numbers of their clause
+    // belong to complicity
+    let officials: Vec<&NumberMention> = nums.iter().filter(|n| official_noun_after(&toks, n)).collect();
     let sentence_compares = SENTENCE_COMPARES.is_match(t);
     let mut i = 0;
     while i < nums.len() {
@@ -341,6 +343,12 @@ fn sentence(
             last_was_part = false;
             // "investigations of 20 officials, prosecuted eight, and convicted five": counts
             // about officials are complicity, and so are the elliptical ones after them
+            // ("…, including one police officer; initiated two new prosecutions (three in
+            // 2016)": a clause after the semicolon is not about them)
+            let about_officials = officials.iter().any(|o| {
+                let (a, b) = if o.end <= n.start { (o.end, n.start) } else { (n.end, o.start.max(n.end)) };
+                !t[a..b].contains(';')
+            });
             if about_officials && (head.is_none() || official_noun_after(&toks, n)) {
                 continue;
             }
@@ -696,6 +704,20 @@ fn head_of<'a>(
         {
             return (Some((lw, w)), group_end);
         }
+        // "448 reported trafficking cases": a participle before the head noun is one of
+        // its modifiers, not the verb that ends the phrase ("263 reported the previous year")
+        if lw == "reported" && modifiers < 5 {
+            if let Some(h) = head_within(toks, k + 1, 2) {
+                return (Some((h.lower(), h)), group_end);
+            }
+        }
+        // "identified 215 females as potential trafficking victims": the number counts
+        // what it is identified as
+        if lw == "as" && modifiers > 0 {
+            if let Some(h) = head_within(toks, k + 1, 3).filter(|h| words::victim_noun(h.text)) {
+                return (Some((h.lower(), h)), group_end);
+            }
+        }
         let punct = !w.text.chars().next().is_some_and(|c| c.is_alphanumeric());
         // "one listening center recorded many cases": a verb or a quantifier ends the
         // number's noun phrase ("12 pending cases" keeps its modifier)
@@ -714,6 +736,23 @@ fn head_of<'a>(
     }
     let _ = t;
     (None, group_end)
+}
+
+/// A head noun (kind, case or victim noun) among the `max` words from `k` on, reached
+/// through words that may modify a noun only (no punctuation, number, or word that ends a
+/// noun phrase).
+fn head_within<'a>(toks: &[Tok<'a>], k: usize, max: usize) -> Option<Tok<'a>> {
+    for w in toks.iter().skip(k).take(max + 1) {
+        let lw = w.lower();
+        if words::kind_noun(&lw).is_some() || words::case_noun(&lw).is_some() || words::victim_noun(&lw) {
+            return Some(*w);
+        }
+        let word = w.text.chars().all(|c| c.is_alphabetic() || c == '-');
+        if !word || words::np_stop(&lw) || words::breaker(&lw) || matches!(lw.as_str(), "and" | "or" | "the" | "a" | "an") {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether "identified" (or "newly-identified") stands in or right after the noun phrase.

@@ -340,3 +340,30 @@ fn the_bracket_after_a_part_with_its_own_verb_compares_the_part() {
         ["prosecutions 26 2017 exact", "prosecutions 43 2016 exact", "convictions 23 2017 exact", "convictions 37 2016 exact"]
     );
 }
+
+#[test]
+fn participles_and_what_a_number_is_identified_as() {
+    // "reported" before the head noun modifies it; after the number alone it is a verb
+    assert_eq!(
+        counts("Police investigated 448 reported trafficking cases (562 in 2016)."),
+        ["investigations 448 2017 exact", "investigations 562 2016 exact"]
+    );
+    assert!(counts("Officials registered 300 workers, an increase compared to 263 reported the previous year.").is_empty());
+    // the number counts what it is identified as
+    assert_eq!(
+        counts("The agency identified 215 females as potential trafficking victims compared with 42 in 2016."),
+        ["victims_identified 215 2017 exact", "victims_identified 42 2016 exact"]
+    );
+    assert!(counts("Authorities identified 20 foreigners as suspects.").is_empty());
+}
+
+#[test]
+fn a_clause_after_officials_is_not_about_them() {
+    // the elliptical comparison after the semicolon compares the prosecutions
+    assert_eq!(
+        counts("The government investigated two cases, including one police officer; initiated two new prosecutions (three in 2016)."),
+        ["investigations 2 2017 exact", "prosecutions 2 2017 exact", "prosecutions 3 2016 exact"]
+    );
+    // within the clause, the numbers after officials are still about them
+    assert!(counts("Authorities reported investigations of 20 officials, prosecuted eight, and convicted five.").is_empty());
+}
