@@ -243,7 +243,14 @@ fn sentence(
             // "it is not clear if any of the three defendants have been prosecuted"
             // (from the clause's last ", but": "it was unclear how many calls ..., but
             // officials identified one trafficking victim")
-            let but = t[clause_start..n.start].rfind(", but ").map(|p| clause_start + p).unwrap_or(clause_start);
+            // (or ", although": "It was not clear how many foreign victims were identified,
+            // although MOI reported identifying 59 possible foreign victims")
+            let but = [", but ", ", although ", ", though "]
+                .iter()
+                .filter_map(|c| t[clause_start..n.start].rfind(c))
+                .max()
+                .map(|p| clause_start + p)
+                .unwrap_or(clause_start);
             if UNCERTAIN.is_match(&t[but..n.start]) {
                 continue;
             }

@@ -367,3 +367,12 @@ fn a_clause_after_officials_is_not_about_them() {
     // within the clause, the numbers after officials are still about them
     assert!(counts("Authorities reported investigations of 20 officials, prosecuted eight, and convicted five.").is_empty());
 }
+
+#[test]
+fn uncertainty_ends_at_although() {
+    assert_eq!(
+        counts("It was not clear how many foreign victims were identified, although the ministry reported identifying 59 possible foreign victims."),
+        ["victims_identified 59 ? exact"]
+    );
+    assert!(counts("It was unclear how many of the 12 victims were identified by police.").is_empty());
+}
