@@ -245,13 +245,13 @@ fn sentence(
             // officials identified one trafficking victim")
             // (or ", although": "It was not clear how many foreign victims were identified,
             // although MOI reported identifying 59 possible foreign victims")
-            let but = [", but ", ", although ", ", though "]
+            let turn = [", but ", ", although ", ", though "]
                 .iter()
                 .filter_map(|c| t[clause_start..n.start].rfind(c))
                 .max()
                 .map(|p| clause_start + p)
                 .unwrap_or(clause_start);
-            if UNCERTAIN.is_match(&t[but..n.start]) {
+            if UNCERTAIN.is_match(&t[turn..n.start]) {
                 continue;
             }
             if in_cases(t, &toks, n)
@@ -705,10 +705,7 @@ fn head_of<'a>(
                 return (Some((nx.lower(), *nx)), group_end);
             }
         }
-        if words::kind_noun(&lw).is_some()
-            || words::case_noun(&lw).is_some()
-            || words::victim_noun(&lw)
-        {
+        if words::head_noun(&lw) {
             return (Some((lw, w)), group_end);
         }
         // "448 reported trafficking cases": a participle before the head noun is one of
@@ -745,13 +742,13 @@ fn head_of<'a>(
     (None, group_end)
 }
 
-/// A head noun (kind, case or victim noun) among the `max` words from `k` on, reached
-/// through words that may modify a noun only (no punctuation, number, or word that ends a
-/// noun phrase).
+/// The head noun ([`words::head_noun`]) at `toks[k]` or after at most `max` words before it
+/// that can only modify a noun (no punctuation, number, article, conjunction, or word that
+/// ends a noun phrase).
 fn head_within<'a>(toks: &[Tok<'a>], k: usize, max: usize) -> Option<Tok<'a>> {
     for w in toks.iter().skip(k).take(max + 1) {
         let lw = w.lower();
-        if words::kind_noun(&lw).is_some() || words::case_noun(&lw).is_some() || words::victim_noun(&lw) {
+        if words::head_noun(&lw) {
             return Some(*w);
         }
         let word = w.text.chars().all(|c| c.is_alphabetic() || c == '-');

@@ -348,7 +348,8 @@ fn participles_and_what_a_number_is_identified_as() {
         counts("Police investigated 448 reported trafficking cases (562 in 2016)."),
         ["investigations 448 2017 exact", "investigations 562 2016 exact"]
     );
-    assert!(counts("Officials registered 300 workers, an increase compared to 263 reported the previous year.").is_empty());
+    // (an article after it makes it the verb: the case noun further on is its object)
+    assert!(counts("Police investigated 263 reported the trafficking cases.").is_empty());
     // the number counts what it is identified as
     assert_eq!(
         counts("The agency identified 215 females as potential trafficking victims compared with 42 in 2016."),

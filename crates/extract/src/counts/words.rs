@@ -105,6 +105,11 @@ pub fn victim_noun(word: &str) -> bool {
     )
 }
 
+/// A noun that heads a counted noun phrase: a kind, case or victim noun.
+pub fn head_noun(word: &str) -> bool {
+    kind_noun(word).is_some() || case_noun(word).is_some() || victim_noun(word)
+}
+
 /// Words that end a noun phrase after a number.
 pub fn np_stop(word: &str) -> bool {
     matches!(
