@@ -263,7 +263,7 @@ impl Store {
                 }
                 None => (PutOutcome::Inserted, "document.ingest"),
             };
-            rows::insert_document(tx, doc, year, &derived)?;
+            rows::insert_document(tx, doc, seg, year, &derived)?;
             rows::insert_segmentation(tx, &doc.id.0, seg)?;
             rows::replace_facts(tx, &doc.id.0, facts, extractor_set_version)?;
             let after = rows::summary(tx, iso3, year)?;

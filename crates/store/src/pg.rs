@@ -23,6 +23,7 @@ pub(crate) const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("migrations/postgres/0006_audit.sql")),
     (7, include_str!("migrations/postgres/0007_sessions.sql")),
     (8, include_str!("migrations/postgres/0008_review.sql")),
+    (9, include_str!("migrations/postgres/0009_sentences_in_documents.sql")),
 ];
 
 /// The advisory lock key migrations run under (any fixed number; "tierwatch" in a phone keypad).

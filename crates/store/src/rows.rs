@@ -42,13 +42,15 @@ pub(crate) fn derived_hash(doc: &Document, seg: &Segmentation) -> Result<String>
     Ok(hex::encode(h.finalize()))
 }
 
-pub(crate) fn insert_document(tx: &mut dyn Sql, doc: &Document, year: i64, derived: &str) -> Result<()> {
+/// Insert a document row with its sentences (the rest of its segmentation is
+/// [`insert_segmentation`]'s).
+pub(crate) fn insert_document(tx: &mut dyn Sql, doc: &Document, seg: &Segmentation, year: i64, derived: &str) -> Result<()> {
     let m = &doc.metadata;
     let map = serde_json::to_string(&doc.source_map).map_err(|e| StoreError::Corrupt(e.to_string()))?;
     tx.exec(
         "INSERT INTO documents (id, iso3, country, report_year, format, source_path, stated_tier, title, publisher,
-            author, publication_date, cite_as, last_updated, year_source, source_map, text, derived_hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
+            author, publication_date, cite_as, last_updated, year_source, source_map, text, derived_hash, sentences)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)",
         args![
             &doc.id.0,
             &m.iso3,
@@ -66,13 +68,13 @@ pub(crate) fn insert_document(tx: &mut dyn Sql, doc: &Document, year: i64, deriv
             m.year_source.as_deref(),
             map,
             &doc.text,
-            derived
+            derived,
+            encode_sentences(&seg.sentences)
         ],
     )?;
     add_source(tx, &doc.id.0, &doc.source_path, doc.format.code()).map(drop)
 }
 
-/// Record a source path of a document (once).
 /// Record a source path of a document (once); true if it was new.
 pub(crate) fn add_source(tx: &mut dyn Sql, id: &str, path: &str, format: &str) -> Result<bool> {
     let n = tx.exec(
@@ -106,6 +108,32 @@ pub(crate) fn summary(tx: &mut dyn Sql, iso3: &str, year: i64) -> Result<Option<
     })))
 }
 
+/// Sentences as the `documents.sentences` column holds them: `paragraph,start,end` per
+/// sentence, joined by `;`, in text order.
+fn encode_sentences(sentences: &[Sentence]) -> String {
+    use std::fmt::Write;
+    let mut out = String::with_capacity(sentences.len() * 14);
+    for (i, s) in sentences.iter().enumerate() {
+        let sep = if i == 0 { "" } else { ";" };
+        let _ = write!(out, "{sep}{},{},{}", s.paragraph, s.range.start, s.range.end);
+    }
+    out
+}
+
+/// The inverse of [`encode_sentences`]; anything else is a corrupt store.
+fn decode_sentences(text: &str) -> Result<Vec<Sentence>> {
+    let corrupt = || StoreError::Corrupt(format!("sentences column: cannot read {:?}", text.chars().take(40).collect::<String>()));
+    text.split(';')
+        .filter(|t| !t.is_empty())
+        .map(|t| {
+            let mut n = t.split(',').map(|v| v.parse::<usize>().map_err(|_| corrupt()));
+            let (Some(p), Some(a), Some(b), None) = (n.next(), n.next(), n.next(), n.next()) else { return Err(corrupt()) };
+            Ok(Sentence { paragraph: p?, range: TextRange::new(a?, b?) })
+        })
+        .collect()
+}
+
+/// Insert a document's sections and paragraphs (its sentences are a column of its row).
 pub(crate) fn insert_segmentation(tx: &mut dyn Sql, id: &str, seg: &Segmentation) -> Result<()> {
     for (i, s) in seg.sections.iter().enumerate() {
         tx.exec(
@@ -128,12 +156,6 @@ pub(crate) fn insert_segmentation(tx: &mut dyn Sql, id: &str, seg: &Segmentation
         tx.exec(
             "INSERT INTO paragraphs (document_id, idx, section, start, \"end\", method, confidence) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             args![id, i as i64, p.section.code(), p.range.start as i64, p.range.end as i64, method_code(p.method), p.confidence as f64],
-        )?;
-    }
-    for (i, s) in seg.sentences.iter().enumerate() {
-        tx.exec(
-            "INSERT INTO sentences (document_id, idx, paragraph, start, \"end\") VALUES (?1, ?2, ?3, ?4, ?5)",
-            args![id, i as i64, s.paragraph as i64, s.range.start as i64, s.range.end as i64],
         )?;
     }
     Ok(())
@@ -305,9 +327,10 @@ fn segmentation(conn: &mut dyn Sql, id: &str) -> Result<Segmentation> {
         });
     }
     seg.paragraphs = paragraphs(conn, id)?;
-    for r in conn.query("SELECT paragraph, start, \"end\" FROM sentences WHERE document_id = ?1 ORDER BY idx", args![id])? {
-        seg.sentences.push(Sentence { paragraph: r.int(0)? as usize, range: range(&r, 1)? });
-    }
+    let Some(r) = conn.query_opt("SELECT sentences FROM documents WHERE id = ?1", args![id])? else {
+        return Err(StoreError::Corrupt(format!("no stored document {id}")));
+    };
+    seg.sentences = decode_sentences(&r.text(0)?)?;
     Ok(seg)
 }
 
@@ -328,11 +351,25 @@ pub(crate) fn facts(conn: &mut dyn Sql, id: &str) -> Result<Vec<Fact>> {
 /// The facts of one kind in every stored narrative (or one country's), with each narrative's
 /// country and year: ordered by country, year and the facts' order in their narrative.
 pub(crate) fn facts_of_kind(conn: &mut dyn Sql, kind: FactKind, iso3: Option<&str>) -> Result<Vec<(String, u16, Fact)>> {
-    let sql = format!(
-        "SELECT d.iso3, d.report_year, d.id, {FACT_COLUMNS} FROM facts f JOIN documents d ON d.id = f.document_id
-         WHERE f.kind = ?1 AND (?2 = '' OR d.iso3 = ?2) ORDER BY d.iso3, d.report_year, f.idx"
-    );
-    let rows = conn.query(&sql, args![kind.code(), iso3.unwrap_or("")])?;
+    // A country's: from its documents (the (iso3, report_year) index) to their facts (the
+    // facts' key); everyone's: one pass over the facts. Facts of a kind have no index of
+    // their own, which ingest would pay for at every document.
+    let rows = match iso3 {
+        Some(iso3) => {
+            let sql = format!(
+                "SELECT d.iso3, d.report_year, d.id, {FACT_COLUMNS} FROM documents d JOIN facts f ON f.document_id = d.id
+                 WHERE d.iso3 = ?2 AND f.kind = ?1 ORDER BY d.report_year, f.idx"
+            );
+            conn.query(&sql, args![kind.code(), iso3])?
+        }
+        None => {
+            let sql = format!(
+                "SELECT d.iso3, d.report_year, d.id, {FACT_COLUMNS} FROM facts f JOIN documents d ON d.id = f.document_id
+                 WHERE f.kind = ?1 ORDER BY d.iso3, d.report_year, f.idx"
+            );
+            conn.query(&sql, args![kind.code()])?
+        }
+    };
     rows.iter().map(|r| Ok((r.text(0)?, r.u16(1)?, fact_from_row(r, 3, &r.text(2)?)?))).collect()
 }
 
@@ -357,4 +394,26 @@ fn fact_from_row(r: &Row, at: usize, id: &str) -> Result<Fact> {
             extractor_version: r.int(at + 12)? as u32,
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_survive_their_column() {
+        let s = |p, a, b| Sentence { paragraph: p, range: TextRange::new(a, b) };
+        let sentences = vec![s(0, 0, 4), s(0, 5, 9), s(3, 10, 1600)];
+        assert_eq!(encode_sentences(&sentences), "0,0,4;0,5,9;3,10,1600");
+        assert_eq!(decode_sentences(&encode_sentences(&sentences)).unwrap(), sentences);
+        assert_eq!(decode_sentences("").unwrap(), vec![]);
+    }
+
+    #[test]
+    fn a_damaged_sentences_column_is_an_error_not_a_guess() {
+        for bad in ["0,0", "0,0,4,5", "0,x,4", "0,0,4;;1,-2,3"] {
+            let err = decode_sentences(bad).unwrap_err().to_string();
+            assert!(err.contains("sentences column"), "{bad}: {err}");
+        }
+    }
 }

@@ -18,6 +18,7 @@ pub(crate) const MIGRATIONS: &[(i64, &str)] = &[
     (6, include_str!("migrations/sqlite/0006_audit.sql")),
     (7, include_str!("migrations/sqlite/0007_sessions.sql")),
     (8, include_str!("migrations/sqlite/0008_review.sql")),
+    (9, include_str!("migrations/sqlite/0009_sentences_in_documents.sql")),
 ];
 
 /// An open SQLite store.
@@ -154,4 +155,36 @@ fn migrate(conn: &mut Connection) -> Result<()> {
         tx.commit()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A store made before migration 9 keeps its sentences, in order, in the new column.
+    #[test]
+    fn migration_9_moves_sentence_rows_into_their_document() {
+        let conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY)").unwrap();
+        for &(version, sql) in MIGRATIONS.iter().filter(|(v, _)| *v < 9) {
+            conn.execute_batch(sql).unwrap();
+            conn.execute("INSERT INTO schema_migrations (version) VALUES (?1)", [version]).unwrap();
+        }
+        conn.execute_batch(
+            "INSERT INTO documents (id, iso3, country, report_year, format, source_path, source_map, text)
+                 VALUES ('d1', 'MEX', 'Mexico', 2018, 'chapter_text', 'a.txt', '{}', 'One. Two. Three.'),
+                        ('d2', 'PER', 'Peru', 2018, 'chapter_text', 'b.txt', '{}', '');
+             INSERT INTO sentences (document_id, idx, paragraph, start, end)
+                 VALUES ('d1', 2, 1, 10, 16), ('d1', 0, 0, 0, 4), ('d1', 1, 0, 5, 9);",
+        )
+        .unwrap();
+        let mut conn = conn;
+        migrate(&mut conn).unwrap();
+        let mut st = conn.prepare("SELECT sentences FROM documents ORDER BY id").unwrap();
+        let got: Vec<String> = st.query_map([], |r| r.get::<_, String>(0)).unwrap().map(|r| r.unwrap()).collect();
+        drop(st);
+        assert_eq!(got, ["0,0,4;0,5,9;1,10,16", ""]);
+        let tables: i64 = conn.query_row("SELECT COUNT(*) FROM sqlite_master WHERE name IN ('sentences', 'facts_kind')", [], |r| r.get(0)).unwrap();
+        assert_eq!(tables, 0, "the sentence rows and the kind index are gone");
+    }
 }

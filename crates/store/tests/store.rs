@@ -108,7 +108,7 @@ fn other_text_from_another_source_is_a_conflict_but_same_source_replaces(b: Back
     assert!(store.delete_document("MEX", 2018).unwrap());
     assert!(store.get("MEX", 2018).unwrap().is_none());
     assert!(!store.delete_document("MEX", 2018).unwrap());
-    assert_eq!(db.count("sentences"), 0, "a deleted document's rows go with it");
+    assert_eq!(db.count("paragraphs"), 0, "a deleted document's rows go with it");
 }
 
 fn a_failed_write_leaves_nothing_half_written(b: Backend) {
@@ -116,23 +116,25 @@ fn a_failed_write_leaves_nothing_half_written(b: Backend) {
     let mut store = db.open();
     let (good, seg) = doc("MEXICO: TIER 2 stored first", "a.txt");
     store.put_document(&good, &seg, &[], 1, false).unwrap();
-    // Make the fourth sentence row of any later write of a text with "fails" in it fail.
+    // Make the fourth fact row of any later write of a text with "fails" in it fail.
     db.raw(
-        "CREATE TRIGGER boom BEFORE INSERT ON sentences WHEN NEW.idx = 3 AND (SELECT text FROM documents WHERE id = NEW.document_id) LIKE '%fails%' BEGIN SELECT RAISE(ABORT, 'boom'); END;",
+        "CREATE TRIGGER boom BEFORE INSERT ON facts WHEN NEW.idx = 3 AND (SELECT text FROM documents WHERE id = NEW.document_id) LIKE '%fails%' BEGIN SELECT RAISE(ABORT, 'boom'); END;",
         "CREATE FUNCTION boom() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN
              IF NEW.idx = 3 AND (SELECT text FROM documents WHERE id = NEW.document_id) LIKE '%fails%' THEN RAISE EXCEPTION 'boom'; END IF;
              RETURN NEW;
          END $$;
-         CREATE TRIGGER boom BEFORE INSERT ON sentences FOR EACH ROW EXECUTE FUNCTION boom();",
+         CREATE TRIGGER boom BEFORE INSERT ON facts FOR EACH ROW EXECUTE FUNCTION boom();",
     );
     let (bad, _) = doc("MEXICO: TIER 2 replacement that fails", "a.txt");
-    let err = store.put_document(&bad, &seg, &[], 1, false).unwrap_err();
+    let facts = vec![fact(&bad); 5];
+    let err = store.put_document(&bad, &seg, &facts, 1, false).unwrap_err();
     assert!(err.to_string().contains("boom"), "{err}");
     let got = store.get("MEX", 2018).unwrap().unwrap();
     assert_eq!(got.document.text, "MEXICO: TIER 2 stored first");
     assert_eq!(got.segmentation.sentences.len(), 5);
     assert_eq!(db.count("documents"), 1);
-    assert_eq!(db.count("sentences"), 5);
+    assert_eq!(db.count("paragraphs"), 1);
+    assert_eq!(db.count("facts"), 0);
     assert_eq!(db.count("audit_log"), 1, "the failed write left no audit entry");
     // The connection is usable after the failed transaction.
     let (next, _) = doc_of("Peru", "PER", "PERU: TIER 2 next", "p.txt");
