@@ -68,6 +68,8 @@ impl SearchIndex {
     }
 
     fn from_index(index: Index) -> Result<SearchIndex> {
+        // the same tokens as tantivy's `en_stem`, each word stemmed once (see `stem`)
+        index.tokenizers().register(schema::TEXT_ANALYZER, crate::stem::analyzer());
         let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
         let (_, fields) = schema::build();
         Ok(SearchIndex { index, reader, fields, writer: None, lock_wait: LOCK_WAIT })

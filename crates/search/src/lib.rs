@@ -16,6 +16,7 @@ mod index;
 mod query;
 mod rewrite;
 mod schema;
+mod stem;
 pub mod syntax;
 pub mod synth;
 
