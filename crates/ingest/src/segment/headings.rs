@@ -22,8 +22,23 @@ const HEADINGS: &[(&str, SectionKind)] = &[
     ("GOVERNMENT EFFORTS", SectionKind::GovernmentEfforts),
 ];
 
+/// The longest a whole-line heading can be, once spaces are collapsed and colons trimmed
+/// ("RECOMMENDATIONS FOR <country>" under 80 bytes).
+const LONGEST_LINE_HEADING: usize = 79;
+
+/// Whether `line` has more than `n` characters that are neither spaces nor colons: then
+/// its normalized form is longer than `n` bytes (each such character stays, upper-cased to
+/// one byte or more), so it is no heading of that length. Lets the paragraphs of a chapter,
+/// most lines of it, be refused without being upper-cased.
+fn longer_than(line: &str, n: usize) -> bool {
+    line.chars().filter(|c| !c.is_whitespace() && *c != ':').nth(n).is_some()
+}
+
 /// If the whole line is a section heading, its kind.
 pub fn line_heading(line: &str) -> Option<SectionKind> {
+    if longer_than(line, LONGEST_LINE_HEADING) {
+        return None;
+    }
     let norm = normalize(line);
     let norm = norm.trim_end_matches(':').trim();
     for &(words, kind) in HEADINGS {
@@ -40,6 +55,10 @@ pub fn line_heading(line: &str) -> Option<SectionKind> {
 /// If `line` is the first part of a heading whose rest starts `next`, the kind and the
 /// byte length of the rest in `next` (e.g. "PRIORITIZED" + "RECOMMENDATIONS: Strengthen").
 pub fn split_heading(line: &str, next: &str) -> Option<(SectionKind, usize)> {
+    // the first part is shorter than the longest heading
+    if longer_than(line, HEADINGS.iter().map(|(w, _)| w.len()).max().unwrap_or(0)) {
+        return None;
+    }
     let head = normalize(line);
     if head.is_empty() || head.len() < 4 {
         return None;
@@ -173,6 +192,22 @@ mod tests {
         assert_eq!(line_heading("Prosecution"), Some(SectionKind::Prosecution));
         assert_eq!(line_heading("TRAFFICKING PROFILE"), Some(SectionKind::TraffickingProfile));
         assert_eq!(line_heading("The government maintained prosecution efforts."), None);
+    }
+
+    #[test]
+    fn long_lines_are_no_headings_and_short_ones_still_are() {
+        let country = "BOSNIA AND HERZEGOVINA, THE REPUBLIC OF THE LONG NAME";
+        assert_eq!(line_heading(&format!("RECOMMENDATIONS FOR {country}:")), Some(SectionKind::Recommendations));
+        // 80 bytes once normalized: too long
+        let long = format!("RECOMMENDATIONS FOR {}", "X".repeat(60));
+        assert_eq!(long.len(), 80);
+        assert_eq!(line_heading(&long), None);
+        assert_eq!(line_heading(&long[..79]), Some(SectionKind::Recommendations));
+        // spaces and colons do not count towards the length
+        assert_eq!(line_heading(&format!("  PROSECUTION{}", ":".repeat(100))), Some(SectionKind::Prosecution));
+        assert_eq!(line_heading(&format!("PROTECTION{}", " ".repeat(200))), Some(SectionKind::Protection));
+        assert!(!longer_than("A B C", 3) && longer_than("A B C D", 3));
+        assert_eq!(split_heading(&format!("PRIORITIZED{}", " ".repeat(50)), "RECOMMENDATIONS"), Some((SectionKind::Recommendations, 15)));
     }
 
     #[test]
