@@ -12,6 +12,7 @@ use regex::Regex;
 use tierwatch_model::{Fact, FactKind, FactValue, PenaltyMax, SectionKind};
 
 use crate::context::{Ctx, Sent};
+use crate::gate::Gate;
 use crate::numbers::word_value;
 
 pub const NAME: &str = "penalties";
@@ -57,6 +58,17 @@ static ACTUAL_SENTENCE: LazyLock<Regex> = LazyLock::new(|| {
 static JUDGMENT: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)(?P<neg>\bnot\s+(?:\w+\s+)?)?(?:(?P<s>sufficiently\s+stringent)|(?P<c>commensurate))").unwrap()
 });
+
+/// Every match of [`JUDGMENT`] holds one of these words; its own prefilter stops at every
+/// "not".
+static JUDGMENT_GATE: LazyLock<Gate> = LazyLock::new(|| Gate::new(&["stringent", "commensurate"]));
+
+/// Whether [`JUDGMENT`] matches `text` although its gate stays shut: never, when the gate is
+/// right (checked over the whole corpus by a test).
+#[doc(hidden)]
+pub fn gate_misses(text: &str) -> bool {
+    !JUDGMENT_GATE.admits(text) && JUDGMENT.is_match(text)
+}
 
 fn years(n: &str, unit: Option<&str>) -> Option<f64> {
     let v: f64 = match n.parse::<f64>() {
@@ -150,7 +162,7 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
         if s.in_any(&[SectionKind::TraffickingProfile, SectionKind::Recommendations]) {
             continue;
         }
-        for c in JUDGMENT.captures_iter(s.text) {
+        for c in JUDGMENT_GATE.admits(s.text).then(|| JUDGMENT.captures_iter(s.text)).into_iter().flatten() {
             let m = c.get(0).unwrap();
             let neg = c.name("neg").is_some();
             let v = match (c.name("s").is_some(), neg) {

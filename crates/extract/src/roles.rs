@@ -11,6 +11,7 @@ use regex::Regex;
 use tierwatch_model::{Fact, FactKind, FactValue, SectionKind};
 
 use crate::context::{Ctx, Sent};
+use crate::gate::Gate;
 
 pub const NAME: &str = "roles";
 pub const VERSION: u32 = 1;
@@ -60,10 +61,26 @@ static EXPLOIT: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:exploit|subject|forc|traffick|victim|coerc)").unwrap()
 });
 
+/// Every match of [`ROLE`] and [`COUNTRY_OF`] names a role with one of these words; a
+/// sentence without any is skipped in one pass (the patterns' own prefilter is the verbs
+/// they start with, "is", "as", "was", which nearly every sentence holds).
+static GATE: LazyLock<Gate> = LazyLock::new(|| Gate::new(&["source", "transit", "destination", "origin"]));
+
+/// Whether [`ROLE`] or [`COUNTRY_OF`] matches `text` although the gate stays shut: never,
+/// when the gate is right (checked over the whole corpus by a test).
+#[doc(hidden)]
+pub fn gate_misses(text: &str) -> bool {
+    !GATE.admits(text) && (ROLE.is_match(text) || COUNTRY_OF.is_match(text))
+}
+
 pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     let sents = cx.sentences();
     let mut found = false;
     for s in sents.iter().filter(|s| !s.in_any(&[SectionKind::Recommendations, SectionKind::Prevention])) {
+        // without a role word nothing below can match (CONJOINED runs after a match only)
+        if !GATE.admits(s.text) {
+            continue;
+        }
         let mut last_end = None;
         for c in ROLE.captures_iter(s.text).chain(COUNTRY_OF.captures_iter(s.text)) {
             if NOT_VICTIMS.is_match(&s.text[c.get(0).unwrap().end()..]) {
@@ -142,6 +159,15 @@ mod tests {
         v.sort();
         v.dedup();
         v
+    }
+
+    #[test]
+    fn the_gate_opens_for_every_role_word_and_shuts_on_others() {
+        for t in ["It is a country of ORIGIN for men.", "Mexico is a large source, transit, and destination country for men."] {
+            assert!(GATE.admits(t) && !gate_misses(t), "{t}");
+        }
+        assert!(!GATE.admits("Mexico is a country where men are exploited."));
+        assert!(!gate_misses("Mexico is a country where men are exploited."));
     }
 
     #[test]

@@ -45,6 +45,9 @@ fn gates_never_shut_on_a_match() {
                     assert!(forms.is_empty(), "{}: forms gate shut for {forms:?} on {piece:?}", path.display());
                     assert!(!tierwatch_extract::groups::gate_misses(piece), "{}: groups gate shut on {piece:?}", path.display());
                     assert!(!tierwatch_extract::complicity::gate_misses(piece), "{}: complicity gate shut on {piece:?}", path.display());
+                    assert!(!tierwatch_extract::roles::gate_misses(piece), "{}: roles gate shut on {piece:?}", path.display());
+                    assert!(!tierwatch_extract::protection::gate_misses(piece), "{}: protection gate shut on {piece:?}", path.display());
+                    assert!(!tierwatch_extract::penalties::gate_misses(piece), "{}: penalties gate shut on {piece:?}", path.display());
                 }
             }
         }
