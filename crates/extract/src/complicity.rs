@@ -10,21 +10,31 @@ use regex::Regex;
 use tierwatch_model::{Fact, FactKind, FactValue, SectionKind};
 
 use crate::context::Ctx;
-use crate::gate::Gate;
+use crate::gate::GateSet;
 
 pub const NAME: &str = "complicity";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 static COMPLICITY: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:police\s+officers?|police(?:men|man)?|government\s+officials?|officials?|soldiers?|judges?|prosecutors?|border\s+guards?)\s+(?:who|that)\b[^.;]{0,100}\b(?:was|were)\s+(?:\w+\s+)?(?:convicted|prosecuted|arrested|charged|indicted|investigated|sentenced|dismissed)\b|\bcomplicit|\bcomplicity\b|\b(?:officials?|officers?|police|guards?|personnel|authorities|employees|diplomats?|soldiers)\b[^.;]{0,80}\b(?:allegedly|reportedly)\s+(?:(?:were|was|have|had\s+been|been|continued?\s+to|also|often|sometimes|directly)\s+){0,2}(?:facilitat|accept|bribe|profit|involved|participat|collud|protect|extort|own|exploit|traffick|complicit|sold|sell|forg|contribut|tip|warn|abus|us(?:ed|ing)\s+(?:their|his|her)\s+position)|\bcorrupt(?:ion|ed)?\b[^.;]{0,100}\b(?:traffick|officials?|police|officers|judges|prosecutors|law\s+enforcement|immigration|border)|\b(?:officials?|police|officers|judges|law\s+enforcement|immigration|border)\b[^.;]{0,60}\bcorrupt(?:ion|ed)?\b|\bbrib(?:es?|ing)\b|\bbribery\s+of\s+(?:\w+\s+){0,4}?(?:judges?|officials?|police|officers?|prosecutors?|guards?)\b|\b(?:allegations?|convicted|prosecuted|investigated|arrested|charged|indicted|dismissed|suspended)\b[^.;]{0,120}\b(?:police\s+(?:officers?|officials?|major|chief|commander|cadets?)|(?:government|public|local|border|immigration|customs|military|police|senior|consular)\s+(?:officials?|officers?|employees?)|colonel|soldiers?|judges?|mayors?)\b").unwrap()
 });
-/// Every match of [`COMPLICITY`] contains one of these words (one per alternative).
-static GATE: LazyLock<Gate> = LazyLock::new(|| {
-    Gate::new(&[
-        "complicit", "allegedly", "reportedly", "corrupt", "bribe", "allegation", "convicted", "prosecuted", "investigated", "arrested",
-        "charged", "indicted", "dismissed", "suspended", "sentenced",
+/// What every match of [`COMPLICITY`] contains: a word of the first list, or (the
+/// alternatives about action against officials) a word of the second and one of the third.
+/// "convicted", "investigated" and "charged" are in most prosecution sentences; without an
+/// official named beside them the pattern cannot match.
+static GATES: LazyLock<GateSet> = LazyLock::new(|| {
+    GateSet::new(&[
+        &["complicit", "allegedly", "reportedly", "corrupt", "brib"],
+        &["allegation", "convicted", "prosecuted", "investigated", "arrested", "charged", "indicted", "dismissed", "suspended", "sentenced"],
+        &["police", "official", "officer", "employee", "colonel", "soldier", "judge", "mayor", "prosecutor", "guard"],
     ])
 });
+
+/// Whether `text` may match [`COMPLICITY`] (see [`GATES`]).
+fn admits(text: &str) -> bool {
+    let open = GATES.admitted(text);
+    open & 1 != 0 || open & 0b110 == 0b110
+}
 /// No such reports, or no action reported against complicit officials.
 static NONE_REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\bno\s+(?:new\s+)?reports?\s+of|\bthere\s+were\s+no\s+(?:reports|allegations|investigations|cases)|\bdid\s+not\s+report\s+any\s+(?:new\s+)?(?:investigations|prosecutions|convictions|cases)|\bno\s+(?:investigations|prosecutions|convictions|allegations)\b|\bnor\s+were\s+there").unwrap()
@@ -65,12 +75,12 @@ fn clauses(t: &str) -> Vec<&str> {
 /// is right (checked over the whole corpus by a test).
 #[doc(hidden)]
 pub fn gate_misses(text: &str) -> bool {
-    !GATE.admits(text) && COMPLICITY.is_match(text)
+    !admits(text) && COMPLICITY.is_match(text)
 }
 
 pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     for s in cx.sentences() {
-        if s.in_any(&[SectionKind::Recommendations]) || !GATE.admits(s.text) || EXCLUDE.is_match(s.text) {
+        if s.in_any(&[SectionKind::Recommendations]) || !admits(s.text) || EXCLUDE.is_match(s.text) {
             continue;
         }
         let Some(m) = COMPLICITY.find(s.text) else { continue };
@@ -101,6 +111,21 @@ mod tests {
 
     fn complicity(text: &str) -> Vec<String> {
         values(&run_kind(run, "Mexico", Prosecution, text, FactKind::OfficialComplicity))
+    }
+
+    #[test]
+    fn the_gate_opens_for_each_kind_of_match() {
+        for t in [
+            "Officials allegedly accepted bribes.",
+            "Police were accused of bribing witnesses.",
+            "The court convicted two police officers for trafficking.",
+            "Officials who were later dismissed had facilitated the crime.",
+        ] {
+            assert!(admits(t) && COMPLICITY.is_match(t) && !gate_misses(t), "{t}");
+        }
+        // an action without an official, and an official without an action
+        assert!(!admits("The government convicted 12 traffickers."));
+        assert!(!admits("Police officers received training."));
     }
 
     #[test]
