@@ -24,6 +24,18 @@ static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
 static COMPARE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\bcompared\s+(?:to|with)|\bversus\b|\ban?\s+(?:slight\s+)?(?:increase|decrease|rise|drop|decline)\s+from|\b(?:up|down)\s+from").unwrap()
 });
+/// A clause after a comparison that counts again with a verb of its own: ", and convicted",
+/// ", and it obtained", "; authorities identified" (not ", and 18 convicted", which lists the
+/// compared figures), or a new sentence glued on by the text's extraction ("in FY 2016.DOJ
+/// initiated").
+static NEW_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)(?:,\s+(?:and|while|but)|;)\s+(?:[a-z]+\s+){0,3}?(?:convicted|prosecuted|investigated|identified|initiated|indicted|charged|opened|secured|obtained|achieved)\b|(?-i:[a-z0-9]\.[A-Z])").unwrap()
+});
+/// A sentence that opens on the period before: "During the previous reporting period, ...",
+/// "In the prior year, ..." (not "Similar to the previous year, ...", a comparison).
+static OPENS_PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)^\s*(?:however,?\s+)?(?:during|in|over)\s+the\s+(?:previous|prior|preceding)\s+(?:reporting\s+period|(?:fiscal\s+|calendar\s+)?year|timeframe)\s*,").unwrap()
+});
 static LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\blast\s+year\b").unwrap());
 static CUT: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)compared|versus|\(|\ban?\s+(?:increase|decrease|rise|drop|decline)|\bup\s+from|\bdown\s+from|;").unwrap()
@@ -94,10 +106,13 @@ pub(super) fn assign(
             }
         }
     }
-    // counts after a comparison cue are the compared ones
-    let cue = COMPARE_CUE.find(t).map(|m| m.start()).unwrap_or(t.len());
+    // counts after a comparison cue are the compared ones, until a clause with a verb of its
+    // own ("sent 85 cases to court in 2017, compared to 33 in 2016, and convicted 58
+    // traffickers, compared to 56 in 2016": the 58 is a count of the current period)
+    let cues: Vec<usize> = COMPARE_CUE.find_iter(t).map(|m| m.end()).collect();
     for m in mentions.iter_mut() {
-        if m.num.start > cue {
+        let Some(&cue) = cues.iter().filter(|&&c| c <= m.num.start).last() else { continue };
+        if !NEW_CLAUSE.is_match(&t[cue..m.num.start]) {
             m.comparison = true;
         }
     }
@@ -131,7 +146,9 @@ pub(super) fn assign(
             .unwrap_or(at);
         // a bracketed comparison in the lead ("(four in 2016)") dates nothing after it
         let lead = without_brackets(&t[clause_start..first.min(at)]);
-        let lead = lead.as_str();
+        // the years of a comparison in the lead are the compared ones ("in 2017, compared to
+        // 33 in 2016, and convicted 58")
+        let lead = COMPARE_CUE.find(&lead).map_or(lead.as_str(), |c| &lead[..c.start()]);
         YEAR.captures_iter(lead)
             .last()
             .map(|c| Period::Year(c["y"].parse().unwrap_or(0)))
@@ -141,7 +158,8 @@ pub(super) fn assign(
                 _ => None,
             })
             // "...; during the previous reporting period, it completed 281 prosecutions"
-            .or_else(|| (clause_start > 0 && PREVIOUS.is_match(lead)).then_some(Period::PreviousPeriod))
+            // "During the previous reporting period, it achieved 28 convictions"
+            .or_else(|| (clause_start > 0 && PREVIOUS.is_match(lead) || OPENS_PREVIOUS.is_match(lead)).then_some(Period::PreviousPeriod))
     };
     let compared_years: Vec<u16> = mentions
         .iter()

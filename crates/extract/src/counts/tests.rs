@@ -377,3 +377,41 @@ fn uncertainty_ends_at_although() {
     );
     assert!(counts("It was unclear how many of the 12 victims were identified by police.").is_empty());
 }
+
+#[test]
+fn a_comparison_ends_where_a_clause_counts_again() {
+    // a verb of its own after the comparison: a count of the current period (South Africa 2018)
+    assert_eq!(
+        counts("The government initiated prosecutions of 23 cases compared to six cases in the previous year, and it obtained convictions of eight traffickers, compared to 11 traffickers convicted in 2016."),
+        ["prosecutions 23 2017 exact", "prosecutions 6 pp exact", "convictions 8 2017 exact", "convictions 11 2016 exact"]
+    );
+    // the lead's comparison year is not the clause's year
+    assert_eq!(
+        counts("The government sent 85 cases to court in 2017, compared to 33 in 2016, and convicted 58 traffickers, compared to 56 in 2016."),
+        ["convictions 58 2017 exact", "convictions 56 2016 exact"]
+    );
+    // a list of compared figures stays a comparison (Malawi 2018)
+    assert_eq!(
+        counts("In total, this is compared with 30 arrests and prosecutions, and 18 convicted during the previous reporting period."),
+        ["prosecutions 30 pp exact", "convictions 18 pp exact"]
+    );
+}
+
+#[test]
+fn a_sentence_opening_on_the_period_before() {
+    // (Qatar 2018)
+    assert_eq!(
+        counts("During the previous reporting period, it achieved 28 trafficking-related convictions, including facilitating prostitution."),
+        ["convictions 28 pp exact"]
+    );
+    // "Similar to the previous year" compares; it does not date
+    assert_eq!(
+        counts("Similar to the previous year, the government initiated two trafficking investigations during the reporting period."),
+        ["investigations 2 rp exact"]
+    );
+    // a zero after "an increase from" is the earlier period's
+    assert_eq!(
+        counts("The government investigated 22 cases of child trafficking but did not prosecute or convict any suspects for trafficking offenses, an increase from no investigations, prosecutions, or convictions the previous reporting period."),
+        ["investigations 22 ? exact", "investigations 0 pp exact", "prosecutions 0 rp exact", "convictions 0 rp exact"]
+    );
+}

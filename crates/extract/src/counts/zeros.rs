@@ -413,12 +413,26 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     .unwrap()
 });
 
+/// Where the words after a zero turn to the figures it is compared with.
+static COMPARISON_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)compared|\b(?:increase|decrease|rise|drop|decline|up|down)\s+from\b|\bversus\b").unwrap()
+});
+/// "the previous reporting period", "the prior year" right after a zero (no year given).
+static PREVIOUS_NEAR: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)\b(?:in|during)?\s*the\s+(?:previous|prior|preceding)\s+(?:reporting\s+period|year)\b").unwrap()
+});
+
 fn period(t: &str, a: usize, b: usize, report_year: Option<u16>) -> Period {
     let clause_end = t[b..].find([';', '(']).map(|i| b + i).unwrap_or(t.len());
     let near = &t[b..clause_end];
-    let near = near.split("compared").next().unwrap_or(near);
+    let near = COMPARISON_CUE.find(near).map_or(near, |c| &near[..c.start()]);
     if let Some(c) = YEAR.captures(near) {
         return Period::Year(c["y"].parse().unwrap_or(0));
+    }
+    // "an increase from no investigations, prosecutions, or convictions the previous
+    // reporting period"
+    if PREVIOUS_NEAR.is_match(near) {
+        return Period::PreviousPeriod;
     }
     if let Some(c) = YEAR.captures_iter(&t[..a]).last() {
         return Period::Year(c["y"].parse().unwrap_or(0));
