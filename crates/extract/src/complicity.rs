@@ -13,7 +13,7 @@ use crate::context::Ctx;
 use crate::gate::GateSet;
 
 pub const NAME: &str = "complicity";
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 static COMPLICITY: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:police\s+officers?|police(?:men|man)?|government\s+officials?|officials?|soldiers?|judges?|prosecutors?|border\s+guards?)\s+(?:who|that)\b[^.;]{0,100}\b(?:was|were)\s+(?:\w+\s+)?(?:convicted|prosecuted|arrested|charged|indicted|investigated|sentenced|dismissed)\b|\bcomplicit|\bcomplicity\b|\b(?:officials?|officers?|police|guards?|personnel|authorities|employees|diplomats?|soldiers)\b[^.;]{0,80}\b(?:allegedly|reportedly)\s+(?:(?:were|was|have|had\s+been|been|continued?\s+to|also|often|sometimes|directly)\s+){0,2}(?:facilitat|accept|bribe|profit|involved|participat|collud|protect|extort|own|exploit|traffick|complicit|sold|sell|forg|contribut|tip|warn|abus|us(?:ed|ing)\s+(?:their|his|her)\s+position)|\bcorrupt(?:ion|ed)?\b[^.;]{0,100}\b(?:traffick|officials?|police|officers|judges|prosecutors|law\s+enforcement|immigration|border)|\b(?:officials?|police|officers|judges|law\s+enforcement|immigration|border)\b[^.;]{0,60}\bcorrupt(?:ion|ed)?\b|\bbrib(?:es?|ing)\b|\bbribery\s+of\s+(?:\w+\s+){0,4}?(?:judges?|officials?|police|officers?|prosecutors?|guards?)\b|\b(?:allegations?|convicted|prosecuted|investigated|arrested|charged|indicted|dismissed|suspended)\b[^.;]{0,120}\b(?:police\s+(?:officers?|officials?|major|chief|commander|cadets?)|(?:government|public|local|border|immigration|customs|military|police|senior|consular)\s+(?:officials?|officers?|employees?)|colonel|soldiers?|judges?|mayors?)\b").unwrap()
@@ -78,25 +78,47 @@ pub fn gate_misses(text: &str) -> bool {
     !admits(text) && COMPLICITY.is_match(text)
 }
 
+/// "Corruption" in a name — "the State Program on Countering Crime and Corruption", "the
+/// Corrupt Practices Investigation Bureau" — names a programme or an agency; it reports no
+/// corruption. Case-sensitive: a name is title-cased mid-sentence.
+static NAMED_CORRUPTION: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"\b[A-Z][a-z]+(?:\s+(?:and|of|on|for|the|Against))*\s+Corrupt(?:ion|ed)?\b|\bCorrupt(?:ion)?\s+(?:Prevention|Practices|Eradication|Perceptions?|Commission|Bureau|Agency|Court|Act|Law)\b").unwrap()
+});
+
+/// `text` with the names of [`NAMED_CORRUPTION`] blanked out (same length, so byte offsets
+/// hold); borrowed when it has none.
+fn without_named_corruption(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains("Corrupt") {
+        return text.into();
+    }
+    let mut masked = text.to_string();
+    for m in NAMED_CORRUPTION.find_iter(text) {
+        masked.replace_range(m.range(), &" ".repeat(m.len()));
+    }
+    masked.into()
+}
+
 pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     for s in cx.sentences() {
         if s.in_any(&[SectionKind::Recommendations]) || !admits(s.text) || EXCLUDE.is_match(s.text) {
             continue;
         }
-        let Some(m) = COMPLICITY.find(s.text) else { continue };
+        let text = without_named_corruption(s.text);
+        let text = text.as_ref();
+        let Some(m) = COMPLICITY.find(text) else { continue };
         // "dissuade employers from being complicit": complicity of someone who is not an
         // official is not official complicity
-        if m.as_str().to_ascii_lowercase().starts_with("complicit") && !OFFICIALDOM.is_match(s.text) {
+        if m.as_str().to_ascii_lowercase().starts_with("complicit") && !OFFICIALDOM.is_match(text) {
             continue;
         }
         // "did not report any prosecutions of complicit officials; however, official
         // complicity and corruption were significant concerns": judged clause by clause,
         // any clause that reports complicity makes the sentence report it
-        let v = clauses(s.text).iter().any(|c| COMPLICITY.is_match(c) && !NONE_REPORTED.is_match(c));
+        let v = clauses(text).iter().any(|c| COMPLICITY.is_match(c) && !NONE_REPORTED.is_match(c));
         let mut f = cx.fact(FactKind::OfficialComplicity, FactValue::Bool(v), s.all(), NAME, VERSION);
         // "initiated prosecution of seven, and convicted 12 officials complicit in
         // trafficking crimes": the report tells of action against complicit officials
-        let acted = v && clauses(s.text).iter().any(|c| ACTION_AGAINST_OFFICIALS.is_match(c) && !NONE_REPORTED.is_match(c));
+        let acted = v && clauses(text).iter().any(|c| ACTION_AGAINST_OFFICIALS.is_match(c) && !NONE_REPORTED.is_match(c));
         f.scope = Some(if acted { "officials_prosecuted" } else { "officials" }.into());
         let _ = m;
         out.push(f);
@@ -183,6 +205,16 @@ mod tests {
     fn complicity_of_others_is_not_official_complicity() {
         assert!(complicity("These events aimed to dissuade employers from engaging or being complicit in labor trafficking crimes.").is_empty());
         assert_eq!(complicity("Government complicity in trafficking remained a concern."), ["true"]);
+    }
+
+    #[test]
+    fn corruption_in_a_name_reports_none() {
+        // (Belarus 2018)
+        assert!(complicity("The government adopted the 2017-2019 State Program on Countering Crime and Corruption, which included anti-trafficking activities, in May 2017.").is_empty());
+        assert!(complicity("The Corrupt Practices Investigation Bureau published its annual report, which covered trafficking cases.").is_empty());
+        // the name does not hide what the sentence reports besides it
+        assert_eq!(complicity("The Corrupt Practices Investigation Bureau investigated two police officers for accepting bribes from traffickers."), ["true"]);
+        assert_eq!(complicity("Corruption and bribery in the judicial system hinder anti-trafficking measures."), ["true"]);
     }
 
     #[test]
