@@ -15,6 +15,7 @@ mod unreported;
 mod words;
 mod zeros;
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -434,7 +435,7 @@ static SENTENCE_COMPARES: LazyLock<Regex> = LazyLock::new(|| {
 fn official_noun_after(toks: &[Tok], n: &NumberMention) -> bool {
     let Some(k) = toks.iter().position(|x| x.start == n.start) else { return false };
     toks[k + 1..].iter().take(7).map(Tok::lower).filter(|w| w != "(" && w != ")").take(5).take_while(|w| w.chars().all(|c| c.is_alphabetic() || c == '-')).any(|w| {
-        matches!(w.as_str(), "officials" | "officers" | "officer" | "policemen" | "soldiers" | "guards" | "judges" | "prosecutors" | "diplomats" | "employees")
+        matches!(w.as_ref(), "officials" | "officers" | "officer" | "policemen" | "soldiers" | "guards" | "judges" | "prosecutors" | "diplomats" | "employees")
     })
 }
 
@@ -510,7 +511,7 @@ fn tells_of_one_case(toks: &[Tok], n: &NumberMention) -> bool {
     let noun = toks.get(k + 1).map(Tok::lower).unwrap_or_default();
     let verb = toks.get(k + 2).map(Tok::lower).unwrap_or_default();
     (words::kind_noun(&noun).is_some() || noun == "case")
-        && matches!(verb.as_str(), "led" | "resulted" | "involved" | "concerned" | "ended" | "began" | "started")
+        && matches!(verb.as_ref(), "led" | "resulted" | "involved" | "concerned" | "ended" | "began" | "started")
 }
 
 /// Between a part and the bracket after it: the part's own verb ("of whom were victims of
@@ -542,7 +543,7 @@ fn in_cases(t: &str, toks: &[Tok], n: &NumberMention) -> bool {
         k
     };
     let before_in = at >= 2
-        && matches!(toks[at - 1].lower().as_str(), "in" | "across")
+        && matches!(toks[at - 1].lower().as_ref(), "in" | "across")
         && !toks[at - 2].lower().starts_with("involv");
     let _ = t;
     let after = toks[k + 1..]
@@ -552,7 +553,7 @@ fn in_cases(t: &str, toks: &[Tok], n: &NumberMention) -> bool {
     before_in
         && after
             .into_iter()
-            .any(|w| matches!(w.lower().as_str(), "cases" | "case"))
+            .any(|w| matches!(w.lower().as_ref(), "cases" | "case"))
 }
 
 /// Numbers that are never counts: dates, money, percentages, ages, durations, articles,
@@ -675,7 +676,7 @@ fn head_of<'a>(
     toks: &[Tok<'a>],
     nums: &[NumberMention],
     i: usize,
-) -> (Option<(String, Tok<'a>)>, usize) {
+) -> (Option<(Cow<'a, str>, Tok<'a>)>, usize) {
     let mut group_end = i;
     let mut k = toks
         .iter()
@@ -728,7 +729,7 @@ fn head_of<'a>(
         let new_action = words::breaker(&lw) && lw.ends_with("ed");
         if punct
             || new_action
-            || matches!(lw.as_str(), "many" | "several" | "some" | "numerous" | "multiple" | "few")
+            || matches!(lw.as_ref(), "many" | "several" | "some" | "numerous" | "multiple" | "few")
             || words::np_stop(&lw)
             || modifiers >= 5
             || w.text.chars().next().is_some_and(|c| c.is_ascii_digit())
@@ -752,7 +753,7 @@ fn head_within<'a>(toks: &[Tok<'a>], k: usize, max: usize) -> Option<Tok<'a>> {
             return Some(*w);
         }
         let word = w.text.chars().all(|c| c.is_alphabetic() || c == '-');
-        if !word || words::np_stop(&lw) || words::breaker(&lw) || matches!(lw.as_str(), "and" | "or" | "the" | "a" | "an") {
+        if !word || words::np_stop(&lw) || words::breaker(&lw) || matches!(lw.as_ref(), "and" | "or" | "the" | "a" | "an") {
             return None;
         }
     }
@@ -764,7 +765,7 @@ fn has_identified_after(t: &str, toks: &[Tok], head: Tok) -> bool {
     let _ = t;
     // "victims identified", "victims newly identified"; not "victims and identified one"
     let k = toks.iter().position(|x| x.start == head.start).unwrap_or(0);
-    let next: Vec<String> = toks.iter().skip(k + 1).take(2).map(Tok::lower).collect();
+    let next: Vec<Cow<str>> = toks.iter().skip(k + 1).take(2).map(Tok::lower).collect();
     next.first().is_some_and(|w| w.contains("identified"))
         || next.len() == 2 && next[0].ends_with("ly") && next[1].contains("identified")
 }
@@ -799,7 +800,7 @@ fn headless(toks: &[Tok], n: &NumberMention) -> Vec<(FactKind, Option<&'static s
         let noun_at = noun_at.filter(|&j| {
             j == k + 1
                 || toks[k + 1..j].iter().all(modifier)
-                    && (matches!(toks[j].lower().as_str(), "crimes" | "offenses" | "offences")
+                    && (matches!(toks[j].lower().as_ref(), "crimes" | "offenses" | "offences")
                         || toks[j + 1..].iter().take(6).any(|w| w.lower().starts_with("traffick")))
         });
         let plural = noun_at.is_some();
@@ -810,7 +811,7 @@ fn headless(toks: &[Tok], n: &NumberMention) -> Vec<(FactKind, Option<&'static s
             }
         }
     }
-    if k > 0 && matches!(next.as_str(), "of" | "for" | "under" | "on") {
+    if k > 0 && matches!(next.as_ref(), "of" | "for" | "under" | "on") {
         let prev = toks[k - 1].lower();
         if prev.ends_with("ed") || prev.ends_with("ing") {
             if let Some(kind) = words::trigger(&prev).filter(|x| *x != FactKind::VictimsIdentified)
@@ -819,7 +820,7 @@ fn headless(toks: &[Tok], n: &NumberMention) -> Vec<(FactKind, Option<&'static s
             }
         }
     }
-    if matches!(next.as_str(), "were" | "was") {
+    if matches!(next.as_ref(), "were" | "was") {
         if let Some(kind) =
             passive_trigger(toks, &toks[k]).filter(|x| *x != FactKind::VictimsIdentified)
         {
@@ -844,7 +845,7 @@ fn headless(toks: &[Tok], n: &NumberMention) -> Vec<(FactKind, Option<&'static s
         return vec![];
     }
     let ends_np = matches!(
-        next.as_str(),
+        next.as_ref(),
         "," | ";" | "." | "and" | "in" | "during" | "compared" | "(" | ""
     ) || k + 1 >= toks.len();
     if k >= 1 && ends_np {
@@ -950,7 +951,7 @@ fn single_kind(
     // traffickers convicted in 2018"
     if before
         .iter()
-        .any(|w| matches!(w.lower().as_str(), "compared" | "versus"))
+        .any(|w| matches!(w.lower().as_ref(), "compared" | "versus"))
     {
         if let Some(k) = participle_after(toks, head_tok, victim) {
             return vec![(k, words::case_noun(head))];
@@ -965,7 +966,7 @@ fn single_kind(
             words::trigger(w.text)
         };
         // "but not yet convicting": a negated trigger counts nothing; an earlier one may
-        let negated = j >= 1 && matches!(before[j - 1].lower().as_str(), "not" | "yet" | "never") && trig.is_some();
+        let negated = j >= 1 && matches!(before[j - 1].lower().as_ref(), "not" | "yet" | "never") && trig.is_some();
         if negated {
             continue;
         }
@@ -991,7 +992,7 @@ fn single_kind(
             };
             let mut out = vec![(k, unit)];
             // "prosecuting and convicting 13 child traffickers": both
-            if j >= 2 && matches!(before[j - 1].lower().as_str(), "and" | "or") {
+            if j >= 2 && matches!(before[j - 1].lower().as_ref(), "and" | "or") {
                 // "prosecuting and convicting 13", "the prosecution and conviction of one"
                 // (two nouns only where the first heads no number of its own: not "15
                 // investigations and prosecutions of 49")
@@ -1013,7 +1014,7 @@ fn single_kind(
         }
         // "..., compared with nine traffickers prosecuted": a participle after the compared
         // figure names its kind, over any verb before the comparison
-        if matches!(w.lower().as_str(), "compared" | "versus") {
+        if matches!(w.lower().as_ref(), "compared" | "versus") {
             if let Some(k) = participle_after(toks, head_tok, victim) {
                 return vec![(k, words::case_noun(head))];
             }
@@ -1054,26 +1055,26 @@ fn passive_trigger(toks: &[Tok], head: &Tok) -> Option<FactKind> {
     for w in toks.iter().skip(k + 1).take(4) {
         let lw = w.lower();
         if matches!(
-            lw.as_str(),
+            lw.as_ref(),
             "were" | "was" | "had" | "have" | "has" | "been" | "being"
         ) {
             saw_aux = true;
             continue;
         }
         if matches!(
-            lw.as_str(),
+            lw.as_ref(),
             "also" | "subsequently" | "later" | "reportedly" | "formally" | "successfully"
         ) {
             continue;
         }
-        if matches!(lw.as_str(), "remained" | "remain" | "remains" | "under") {
+        if matches!(lw.as_ref(), "remained" | "remain" | "remains" | "under") {
             saw_aux = true;
             continue;
         }
         if saw_aux && lw == "investigation" {
             return Some(FactKind::Investigations);
         }
-        if matches!(lw.as_str(), "faced" | "face" | "faces" | "facing") {
+        if matches!(lw.as_ref(), "faced" | "face" | "faces" | "facing") {
             return Some(FactKind::Prosecutions);
         }
         return if saw_aux && lw.ends_with("ed") {

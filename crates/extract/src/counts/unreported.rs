@@ -52,6 +52,10 @@ fn value(n: &str) -> Option<i64> {
 
 /// The earlier figures of one sentence, unless the sentence already gave the same count.
 pub(super) fn run(cx: &Ctx, s: &Sent, out: &mut Vec<Fact>, first_of_sentence: usize) {
+    // the earlier figures stand in brackets: a sentence without one cannot match
+    if !s.text.contains('(') {
+        return;
+    }
     for c in UNREPORTED.captures_iter(s.text) {
         let Some(kind) = kind_of(&c["what"]) else { continue };
         let cmp = &c["cmp"];

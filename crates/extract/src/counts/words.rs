@@ -1,5 +1,7 @@
 //! Word-level helpers for count extraction: tokens with offsets, trigger stems, head nouns.
 
+use std::borrow::Cow;
+
 use tierwatch_model::FactKind;
 
 /// A word (letters, digits, apostrophes, inner hyphens) with sentence-relative offsets.
@@ -10,9 +12,20 @@ pub struct Tok<'a> {
     pub text: &'a str,
 }
 
-impl Tok<'_> {
-    pub fn lower(&self) -> String {
-        self.text.to_ascii_lowercase()
+impl<'a> Tok<'a> {
+    /// The word ASCII-lowercased; borrowed when it has no capital (most words), so that
+    /// looking at a word allocates nothing.
+    pub fn lower(&self) -> Cow<'a, str> {
+        lower(self.text)
+    }
+}
+
+/// `w` ASCII-lowercased, borrowed when it has no ASCII capital.
+pub fn lower(w: &str) -> Cow<'_, str> {
+    if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(w)
     }
 }
 
@@ -53,17 +66,17 @@ pub fn tokens(s: &str) -> Vec<Tok<'_>> {
 
 /// The kind a trigger word (verb or noun) points to.
 pub fn trigger(word: &str) -> Option<FactKind> {
-    let w = word.to_ascii_lowercase();
+    let w = lower(word);
     if w.starts_with("investigator") || w.starts_with("prosecutor") {
         return None;
     }
     if w.starts_with("investigat") {
         Some(FactKind::Investigations)
-    } else if w.starts_with("prosecut") || w.starts_with("indict") || matches!(w.as_str(), "charged" | "charging" | "charges" | "charge") {
+    } else if w.starts_with("prosecut") || w.starts_with("indict") || matches!(w.as_ref(), "charged" | "charging" | "charges" | "charge") {
         Some(FactKind::Prosecutions)
     } else if w.starts_with("convict") {
         Some(FactKind::Convictions)
-    } else if matches!(w.as_str(), "opened" | "opening") {
+    } else if matches!(w.as_ref(), "opened" | "opening") {
         Some(FactKind::Investigations)
     } else if w.starts_with("identif") || w.ends_with("-identified") {
         Some(FactKind::VictimsIdentified)
@@ -74,7 +87,7 @@ pub fn trigger(word: &str) -> Option<FactKind> {
 
 /// Head nouns that name the kind themselves.
 pub fn kind_noun(word: &str) -> Option<FactKind> {
-    match word.to_ascii_lowercase().as_str() {
+    match &*lower(word) {
         "investigation" | "investigations" => Some(FactKind::Investigations),
         "prosecution" | "prosecutions" | "indictment" | "indictments" => Some(FactKind::Prosecutions),
         "conviction" | "convictions" => Some(FactKind::Convictions),
@@ -84,7 +97,7 @@ pub fn kind_noun(word: &str) -> Option<FactKind> {
 
 /// Head nouns counted by an investigation / prosecution / conviction verb.
 pub fn case_noun(word: &str) -> Option<&'static str> {
-    Some(match word.to_ascii_lowercase().as_str() {
+    Some(match &*lower(word) {
         "case" | "cases" => "cases",
         "suspect" | "suspects" => "suspects",
         "defendant" | "defendants" | "accused" => "defendants",
@@ -100,7 +113,7 @@ pub fn case_noun(word: &str) -> Option<&'static str> {
 /// Head nouns counted by "identified".
 pub fn victim_noun(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        &*lower(word),
         "victim" | "victims" | "women" | "girls" | "boys" | "children" | "minors" | "men"
     )
 }
@@ -113,7 +126,7 @@ pub fn head_noun(word: &str) -> bool {
 /// Words that end a noun phrase after a number.
 pub fn np_stop(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        &*lower(word),
         "in" | "for" | "from" | "to" | "with" | "under" | "compared" | "during" | "by" | "at" | "on" | "which" | "who"
             | "that" | "were" | "was" | "are" | "is" | "had" | "have" | "has" | "involving" | "including" | "while"
             | "whom" | "but" | "as" | "than" | "since" | "after" | "before" | "through" | "into" | "over" | "against"
@@ -126,7 +139,7 @@ pub fn np_stop(word: &str) -> bool {
 /// Verbs that start a new action between a trigger and a number
 /// ("identified 30 victims and referred 20 victims").
 pub fn breaker(word: &str) -> bool {
-    let w = word.to_ascii_lowercase();
+    let w = lower(word);
     [
         "referr", "assist", "provid", "repatriat", "sheltered", "sheltering", "train", "receiv", "sentenc", "arrest", "detain",
         "deport", "rescu", "remov", "served", "serving", "supported", "supporting", "housed", "housing", "employed", "registered", "recorded", "filed", "returned",
@@ -140,7 +153,7 @@ pub fn breaker(word: &str) -> bool {
 /// Months, for telling dates from counts.
 pub fn is_month(word: &str) -> bool {
     matches!(
-        word.to_ascii_lowercase().as_str(),
+        &*lower(word),
         "january" | "february" | "march" | "april" | "may" | "june" | "july" | "august" | "september" | "october"
             | "november" | "december"
     )

@@ -11,6 +11,7 @@ use tierwatch_model::{Fact, FactKind, FactValue, Period};
 
 use super::words::{self, tokens, Tok};
 use crate::context::{Ctx, Sent};
+use crate::gate::Gate;
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:did|does|do|has|have|had|could|would)\s+not\b|\bneither\b|\bnever\b|\bfailed\s+to\b|\bnor\s+(?:did|does|has|have|had)\s+(?:it|they|the\s+government|authorities|officials|police|courts)\b|\b(?:compared\s+(?:with|to)|versus|from)\s+not\s+(?:identifying|investigating|prosecuting|convicting|initiating|reporting)\b").unwrap()
@@ -145,8 +146,8 @@ fn definite_object(toks: &[Tok], end: usize) -> bool {
     toks[last_verb + 1..]
         .iter()
         .map(|w| w.lower())
-        .find(|w| !matches!(w.as_str(), "," | "or" | "and" | "nor"))
-        .is_some_and(|w| matches!(w.as_str(), "the" | "these" | "those" | "them" | "him" | "her" | "this" | "that" | "such" | "its" | "their"))
+        .find(|w| !matches!(w.as_ref(), "," | "or" | "and" | "nor"))
+        .is_some_and(|w| matches!(w.as_ref(), "the" | "these" | "those" | "them" | "him" | "her" | "this" | "that" | "such" | "its" | "their"))
 }
 
 /// The gerund a "not" negates ("not identifying"), which the body must still read.
@@ -190,16 +191,22 @@ static ONE_FORM: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:labor|labour|sex|sexual)\s+(?:trafficking\s+|traffickers?\b|exploitation\b|offenders?\b|crimes?\b)|\bforced\s+(?:labor|labour|begging|marriage)\b").unwrap()
 });
 
-/// Explicit zeros in one sentence; returns whether the sentence's zeros are restricted to one
-/// form of trafficking (and were therefore left out).
-/// Every zero is told with one of these words ([`NEGATION`], [`NO_KIND`], [`NO_VICTIMS`]);
-/// a sentence without any is skipped in one pass.
+/// Every zero is told with one of these words ([`NEGATION`], [`NO_KIND`], [`NO_VICTIMS`]).
 static GATE: LazyLock<Regex> =
     LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:not|no|nor|neither|never|failed|zero|none)\b").unwrap());
+/// And every zero names its kind: a negated zero with a word of [`words::trigger`] or
+/// [`words::kind_noun`] (the stems below, ASCII-lowercased as those do), [`NO_KIND`] with a
+/// kind noun, [`NO_VICTIMS`] with "identified". Most negations ("did not provide shelter")
+/// name none, and this one pass skips them before the patterns run.
+static KIND_GATE: LazyLock<Gate> = LazyLock::new(|| {
+    Gate::new(&["investigat", "prosecut", "indict", "charge", "charging", "convict", "opened", "opening", "identif"])
+});
 
+/// Explicit zeros in one sentence; returns whether the sentence's zeros are restricted to one
+/// form of trafficking (and were therefore left out).
 pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fact>) -> bool {
     let t = s.text;
-    if !GATE.is_match(t) {
+    if !KIND_GATE.admits(t) || !GATE.is_match(t) {
         return false;
     }
     let mut found: Vec<(FactKind, usize, usize)> = Vec::new();
@@ -274,7 +281,7 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
                 object_filler(&lw)
                     || words::breaker(&lw) && (lw.starts_with("assist") || lw.starts_with("referr"))
                     || lw.starts_with("protect")
-                    || matches!(lw.as_str(), "refer" | "refers")
+                    || matches!(lw.as_ref(), "refer" | "refers")
             } else if saw_any
                 && lw != "any"
                 && unknown_after_any < 2
