@@ -15,7 +15,7 @@ use crate::context::{Ctx, Sent};
 use crate::gate::GateSet;
 
 pub const NAME: &str = "forms";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 /// The gold vocabulary of forms.
 pub const VOCABULARY: [&str; 9] = [
@@ -41,7 +41,7 @@ static PATTERNS: LazyLock<Vec<(&'static str, Regex, bool)>> = LazyLock::new(|| {
         p("forced_begging", r"\bforced\s+(?:to\s+)?beg(?:ging)?\b|\bbegging\b|\bto\s+beg\b|\bbeggars?\b|\b(?:forced|compelled|coerced|made)\s+to\s+[^.;]{0,60},\s+(?:or\s+)?beg\b", true),
         p("debt_bondage", r"\bdebt\s+bondage|\bbonded\s+labou?r|\bdebt-based\s+coercion|\bdebt\s+(?:manipulation|servitude|slavery)|\bindebted(?:ness)?\b|\b(?:coerc|forc|manipulat|exploit|trap|bond|hold|held|repay)\w*\b[^.;]{0,60}\bdebts?\b|\bdebts?\b[^.;]{0,60}\b(?:coerc|forc|manipulat|exploit|trap|bondage)", false),
         p("child_soldiers", r"\bchild\s+soldier|\bchild\s+combatants?\b|\b(?:recruit|use|used|using|conscript)\w*\b[^.;]{0,80}\b(?:children|child|minors|boys|girls)\b[^.;]{0,80}\b(?:armed|militias?|combat\w*|fight|fighters)\b|\b(?:children|child|minors|boys)\b[^.;]{0,60}\b(?:recruit\w*|used|use|conscript\w*)\b[^.;]{0,60}\b(?:armed\s+(?:groups?|forces)|militias?|combat|fighters|soldiers)\b", false),
-        p("forced_criminality", r"\bforced\s+criminality|\bforced\s+(?:to\s+)?(?:commit|engage\s+in|participate\s+in)\s+(?:crimes?|criminal|illicit|illegal)|\b(?:cannabis|marijuana|poppy|coca)\s+(?:cultivation|farms?|factories|grow\w*)|\bcultivation\s+of\s+(?:cannabis|marijuana|drugs|poppy)|\bcouriers?\s+(?:of|for)\s+drugs|\b(?:forc|coerc|compel|exploit)\w*\b[^.;]{0,160}\b(?:drug\s+(?:trafficking|smuggling|production|sales|trade|dealing|cultivation)|(?:sell|selling|transport|transporting|smuggle|smuggling|carry)\w*\s+(?:drugs|narcotics)|theft|steal|stealing|pickpocket\w*|shoplift\w*|burglar\w*|robber\w*|criminal\s+activit\w+|illicit\s+activit\w+|illegal\s+activit\w+|drug\s+couriers?)|\bdrug\s+(?:couriers?|mules?)\b|\bpickpocket\w*|\bcoerced\s+criminal|\bcriminal\s+(?:behavior|activit\w+)|\billicit\s+(?:crops|activit\w+)|\b(?:transport|sell|smuggl|carry|deliver)\w*\s+(?:or\s+\w+\s+)?(?:drugs|narcotics)", true),
+        p("forced_criminality", r"\bforced\s+criminality|\bforced\s+(?:to\s+)?(?:commit|engage\s+in|participate\s+in)\s+(?:crimes?|criminal|illicit|illegal)|\b(?:cannabis|marijuana|poppy|coca)\s+(?:cultivation|farms?|factories|grow\w*)|\bcultivation\s+of\s+(?:cannabis|marijuana|drugs|poppy)|\bcouriers?\s+(?:of|for)\s+drugs|\b(?:forc|coerc|compel|exploit)\w*\b[^.;]{0,160}\b(?:drug\s+(?:trafficking|smuggling|production|sales|trade|dealing|cultivation)|(?:sell|selling|transport|transporting|smuggle|smuggling|carry)\w*\s+(?:drugs|narcotics)|theft|steal|stealing|pickpocket\w*|shoplift\w*|burglar\w*|robber\w*|criminal\s+activit\w+|illicit\s+activit\w+|illegal\s+activit\w+|drug\s+couriers?|(?:sale|selling|distribution|distributing|transport\w*|production|producing)\s+(?:and\s+\w+\s+)?of\s+(?:illegal\s+|illicit\s+)?(?:drugs|narcotics))|\bdrug\s+(?:couriers?|mules?)\b|\bpickpocket\w*|\bcoerced\s+criminal|\bcriminal\s+(?:behavior|activit\w+)|\billicit\s+(?:crops|activit\w+)|\b(?:transport|sell|smuggl|carry|deliver)\w*\s+(?:or\s+\w+\s+)?(?:drugs|narcotics)|\b(?:forc|coerc|compel)\w*\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:conduct|commit|perpetrate|run|carry\s+out|participate\s+in|engage\s+in|work\s+in|work\s+for)\s+(?:[\w\-]+\s+){0,3}?(?:scams?|fraud)\b", true),
         p("forced_marriage", r"\bforced\s+marriages?|\bforced\s+(?:in)?to\s+marry|\bchild\s+marriages?|\bearly\s+marriages?|\bforced\s+into\s+marriage|\bsold\s+(?:as|into)\s+(?:brides|wives|marriage)|\bbride\s+(?:price|selling|trafficking)|\b(?:sell|sold|selling)\b[^.;]{0,40}\bfor\s+marriage", false),
         p("child_sex_tourism", r"\bchild\s+sex\s+touris|\bsex\s+touris\w+\b[^.;]{0,80}\b(?:child|children|minors)\b|\b(?:child|children|minors)\b[^.;]{0,80}\bsex\s+touris", false),
         p("organ_removal", r"\borgan\s+(?:removal|harvesting|trafficking)|\bremoval\s+of\s+(?:their\s+)?organs", false),
@@ -62,7 +62,7 @@ static GATES: LazyLock<GateSet> = LazyLock::new(|| {
         &["child", "minor", "boy", "girl"],
         &[
             "crim", "illicit", "illegal", "cannabis", "marijuana", "poppy", "coca", "cultivation", "courier", "drug", "narcotic", "theft", "steal",
-            "pickpocket", "shoplift", "burglar", "robber",
+            "pickpocket", "shoplift", "burglar", "robber", "scam", "fraud",
         ],
         &["marr", "bride", "wives"],
         &["touris"],
@@ -193,6 +193,13 @@ mod tests {
         assert_eq!(forms("Colombian labor trafficking victims are found in mining, agriculture, and domestic service."), ["forced_labor", "domestic_servitude"]);
         // -> forced_criminality
         assert_eq!(forms("Authorities have identified adults using children to transport or sell drugs; some of these children may be trafficking victims."), ["forced_criminality"]);
+        // the drug trade named by its noun, and scams a victim is made to run (China and the
+        // Kyrgyz Republic 2018; the scam compounds of later reports)
+        assert_eq!(forms("Kyrgyz children also are subjected to forced labor in the selling and distribution of drugs within the country."), ["forced_labor", "forced_criminality"]);
+        assert_eq!(forms("Some are held in conditions indicative of forced labor, and compelled to conduct telephone scams."), ["forced_labor", "forced_criminality"]);
+        assert_eq!(forms("Traffickers force victims to work in online scam operations."), ["forced_criminality"]);
+        // fraud as the traffickers' means is no crime the victims are made to commit
+        assert!(!forms("Traffickers use force, fraud, or coercion to compel victims into commercial sex.").contains(&"forced_criminality".to_string()));
         // cannabis cultivation and drug couriers are the report's examples of forced criminality
         assert_eq!(forms("Vietnamese youth are vulnerable to trafficking by gangs in the illegal cultivation of cannabis."), ["forced_criminality"]);
         assert!(forms("Gangs recruit children as couriers of drugs.").contains(&"forced_criminality".to_string()));
