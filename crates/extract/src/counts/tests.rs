@@ -415,3 +415,11 @@ fn a_sentence_opening_on_the_period_before() {
         ["investigations 22 ? exact", "investigations 0 pp exact", "prosecutions 0 rp exact", "convictions 0 rp exact"]
     );
 }
+
+#[test]
+fn a_verb_of_another_action_ends_the_count() {
+    // "required", "ordered", "granted", "awarded" start an action of their own, as
+    // "referred" and "sentenced" do: the number after them is not counted by the trigger before
+    assert!(counts("The court sentenced both convicted traffickers to three years imprisonment and required one trafficker to pay restitution to one victim.").is_empty());
+    assert!(counts("In total, the courts convicted the traffickers and ordered two of them to pay restitution.").is_empty());
+}

@@ -145,6 +145,7 @@ pub fn breaker(word: &str) -> bool {
         "deport", "rescu", "remov", "served", "serving", "supported", "supporting", "housed", "housing", "employed", "registered", "recorded", "filed", "returned",
         "fined", "acquit", "releas", "dismiss", "closed", "pending", "ongoing", "screen", "inspect", "accommodat",
         "reintegrat", "compensat", "fund", "interview", "certif", "extradit", "resolved", "appeal", "suspend",
+        "requir", "ordered", "ordering", "granted", "granting", "awarded", "awarding",
     ]
     .iter()
     .any(|p| w.starts_with(p))
