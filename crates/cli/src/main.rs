@@ -65,7 +65,29 @@ enum Command {
     Worksheets(commands::worksheets::Args),
 }
 
+/// `tierwatch facts mexico 2018 | head`: when the reader of standard output goes away, the
+/// program ends quietly, as `cat` or `grep` do (status 141, the shells' code for a closed
+/// pipe), instead of `println!` panicking with a backtrace. Only that panic is caught; any
+/// other reaches the default hook. Nothing is left half-written: a store transaction not
+/// committed is rolled back by the store when it is next opened.
+fn quiet_on_closed_stdout() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.starts_with("failed printing to stdout") && message.contains("Broken pipe") {
+            std::process::exit(141);
+        }
+        default(info);
+    }));
+}
+
 fn main() -> ExitCode {
+    quiet_on_closed_stdout();
     let cli = Cli::parse();
     let db = match tierwatch_store::Location::parse(&cli.db) {
         Ok(db) => db,
