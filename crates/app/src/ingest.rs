@@ -231,15 +231,34 @@ fn prepare(file: &Path, opts: &IngestOptions, pipeline: &Pipeline, known: &std::
 
 fn process(bytes: &[u8], name: &str, opts: &IngestOptions, pipeline: &Pipeline) -> Result<Processed, String> {
     let out = read_bytes(bytes, name, &opts.read).map_err(|e| e.to_string())?;
+    let mut notes = out.notes;
     let documents = out
         .documents
         .into_iter()
-        .map(|doc| {
+        .map(|mut doc| {
             let (seg, facts) = pipeline.process(&doc);
+            if doc.metadata.stated_tier.is_none() {
+                if let Some((tier, quote)) = tier_stated_in_text(&facts) {
+                    notes.push(format!("{name}: no tier in a heading; stated tier {} taken from the text: \"{quote}\"", tier.label()));
+                    doc.metadata.stated_tier = Some(tier);
+                }
+            }
             (doc, seg, facts)
         })
         .collect();
-    Ok(Processed { documents, errors: out.errors.iter().map(IngestError::to_string).collect(), notes: out.notes })
+    Ok(Processed { documents, errors: out.errors.iter().map(IngestError::to_string).collect(), notes })
+}
+
+/// The tier a narrative without a tier heading states in its own words ("Russia remained on
+/// Tier 3.", "Yemen is placed on Tier 2 Watch List for the third consecutive year"): the first
+/// tier fact the extractors found, with its quote. A heading's tier, when there is one, is the
+/// reader's and is never replaced.
+fn tier_stated_in_text(facts: &[tierwatch_model::Fact]) -> Option<(tierwatch_model::Tier, &str)> {
+    facts
+        .iter()
+        .filter(|f| f.kind == tierwatch_model::FactKind::Tier)
+        .min_by_key(|f| f.provenance.range.start)
+        .and_then(|f| Some((tierwatch_model::Tier::parse(f.value.as_text()?)?, f.provenance.quote.as_str())))
 }
 
 /// Store (and index) one prepared file, in batch order.

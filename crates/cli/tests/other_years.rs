@@ -52,6 +52,23 @@ fn every_excerpt_is_read_and_each_heading_gives_its_stated_tier() {
 }
 
 #[test]
+fn a_chapter_without_a_tier_heading_lists_the_tier_its_text_states() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("store.sqlite");
+    let file = dir.path().join("2025-russia.txt");
+    std::fs::write(&file, "The Government of Russia does not fully meet the minimum standards for the elimination of trafficking and is not making significant efforts to do so. Russia remained on Tier 3. The government did not report any trafficking prosecutions.\n").unwrap();
+    let (ok, out, err) = tierwatch(&db, &["ingest", file.to_str().unwrap()]);
+    assert!(ok, "{err}");
+    let said = format!("{out}{err}");
+    assert!(said.contains("stated tier Tier 3 taken from the text") && said.contains("\"Russia remained on Tier 3.\""), "{said}");
+    let (ok, out, err) = tierwatch(&db, &["list", "--json"]);
+    assert!(ok, "{err}");
+    let list: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(list[0]["iso3"], "RUS");
+    assert_eq!(list[0]["stated_tier"], "tier3", "{list}");
+}
+
+#[test]
 fn the_asterisk_of_2013_is_tier_3_and_an_automatic_downgrade() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("store.sqlite");
