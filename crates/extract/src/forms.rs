@@ -15,7 +15,7 @@ use crate::context::{Ctx, Sent};
 use crate::gate::GateSet;
 
 pub const NAME: &str = "forms";
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// The gold vocabulary of forms.
 pub const VOCABULARY: [&str; 9] = [
@@ -39,9 +39,9 @@ static PATTERNS: LazyLock<Vec<(&'static str, Regex, bool)>> = LazyLock::new(|| {
         p("domestic_servitude", r"\bdomestic\s+(?:servitude|slavery)|\bforced\s+domestic\s+(?:work|labou?r|service)|\b(?:forced|forcing|trafficked|exploited|subjected|held|coerced|compelled)\b[^.;]{0,100}\b(?:in|into|as)\s+(?:forced\s+)?domestic\s+(?:work|service|labou?r|servants?|workers?|helpers?)|\bforced\s+labou?r\b[^.;]{0,100}\bdomestic\s+(?:work|service|labou?r)\b", false),
         p("domestic_servitude", r"\bdomestic\s+(?:work|service|labou?r|servants?|workers?|helpers?)\b", true),
         p("forced_begging", r"\bforced\s+(?:to\s+)?beg(?:ging)?\b|\bbegging\b|\bto\s+beg\b|\bbeggars?\b|\b(?:forced|compelled|coerced|made)\s+to\s+[^.;]{0,60},\s+(?:or\s+)?beg\b", true),
-        p("debt_bondage", r"\bdebt\s+bondage|\bbonded\s+labou?r|\bdebt-based\s+coercion|\bdebt\s+(?:manipulation|servitude|slavery)|\bindebted(?:ness)?\b|\b(?:coerc|forc|manipulat|exploit|trap|bond|hold|held|repay)\w*\b[^.;]{0,60}\bdebts?\b|\bdebts?\b[^.;]{0,60}\b(?:coerc|forc|manipulat|exploit|trap|bondage)", false),
-        p("child_soldiers", r"\bchild\s+soldier|\bchild\s+combatants?\b|\b(?:recruit|use|used|using|conscript)\w*\b[^.;]{0,80}\b(?:children|child|minors|boys|girls)\b[^.;]{0,80}\b(?:armed|militias?|combat\w*|fight|fighters)\b|\b(?:children|child|minors|boys)\b[^.;]{0,60}\b(?:recruit\w*|used|use|conscript\w*)\b[^.;]{0,60}\b(?:armed\s+(?:groups?|forces)|militias?|combat|fighters|soldiers)\b", false),
-        p("forced_criminality", r"\bforced\s+criminality|\bforced\s+(?:to\s+)?(?:commit|engage\s+in|participate\s+in)\s+(?:crimes?|criminal|illicit|illegal)|\b(?:cannabis|marijuana|poppy|coca)\s+(?:cultivation|farms?|factories|grow\w*)|\bcultivation\s+of\s+(?:cannabis|marijuana|drugs|poppy)|\bcouriers?\s+(?:of|for)\s+drugs|\b(?:forc|coerc|compel|exploit)\w*\b[^.;]{0,160}\b(?:drug\s+(?:trafficking|smuggling|production|sales|trade|dealing|cultivation)|(?:sell|selling|transport|transporting|smuggle|smuggling|carry)\w*\s+(?:drugs|narcotics)|theft|steal|stealing|pickpocket\w*|shoplift\w*|burglar\w*|robber\w*|criminal\s+activit\w+|illicit\s+activit\w+|illegal\s+activit\w+|drug\s+couriers?|(?:sale|selling|distribution|distributing|transport\w*|production|producing)\s+(?:and\s+\w+\s+)?of\s+(?:illegal\s+|illicit\s+)?(?:drugs|narcotics))|\bdrug\s+(?:couriers?|mules?)\b|\bpickpocket\w*|\bcoerced\s+criminal|\bcriminal\s+(?:behavior|activit\w+)|\billicit\s+(?:crops|activit\w+)|\b(?:transport|sell|smuggl|carry|deliver)\w*\s+(?:or\s+\w+\s+)?(?:drugs|narcotics)|\b(?:forc|coerc|compel)\w*\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:conduct|commit|perpetrate|run|carry\s+out|participate\s+in|engage\s+in|work\s+in|work\s+for)\s+(?:[\w\-]+\s+){0,3}?(?:scams?|fraud)\b", true),
+        p("debt_bondage", r"\bdebt\s+bondage|\bbonded\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?labou?r|\bdebt-based\s+coercion|\bdebt\s+(?:manipulation|servitude|slavery)|\bindebted(?:ness)?\b|\b(?:coerc|forc|manipulat|exploit|trap|bond|hold|held|repay)\w*\b[^.;]{0,60}\bdebts?\b|\bdebts?\b[^.;]{0,60}\b(?:coerc|forc|manipulat|exploit|trap|bondage)", false),
+        p("child_soldiers", r"\bchild\s+soldier|\bchild\s+combatants?\b|\b(?:recruit|use|used|using|conscript)\w*\b[^.;]{0,80}\b(?:children|child|minors|boys|girls)\b[^.;]{0,80}\b(?:armed|militias?|combat\w*|fight|fighters)\b|\b(?:children|child|minors|boys)\b[^.;]{0,60}\b(?:recruit\w*|used|use|conscript\w*)\b[^.;]{0,60}\b(?:armed\s+(?:groups?|forces)|militias?|combat|fighters|soldiers)\b|\b(?:armed|militant|terrorist|insurgent|rebel)\w*\s+(?:groups?|forces|organizations?|militias?)\b[^.;]{0,80}\b(?:forc|recruit|us|abduct|kidnap)\w*\b[^.;]{0,40}\b(?:children|boys|girls|minors)\b[^.;]{0,60}\b(?:fight\w*|combat\w*|soldiers?|spy|spies|guards?|suicide|bomb\w*)", false),
+        p("forced_criminality", r"\bforced\s+criminality|\bforced\s+(?:to\s+)?(?:commit|engage\s+in|participate\s+in)\s+(?:crimes?|criminal|illicit|illegal)|\b(?:cannabis|marijuana|poppy|coca)\s+(?:cultivation|farms?|factories|grow\w*)|\bcultivation\s+of\s+(?:cannabis|marijuana|drugs|poppy)|\bcouriers?\s+(?:of|for)\s+drugs|\b(?:forc|coerc|compel|exploit)\w*\b[^.;]{0,160}\b(?:drug\s+(?:trafficking|smuggling|production|sales|trade|dealing|cultivation)|(?:sell|selling|transport|transporting|smuggle|smuggling|carry)\w*\s+(?:drugs|narcotics)|theft|steal|stealing|pickpocket\w*|shoplift\w*|burglar\w*|robber\w*|criminal\s+activit\w+|illicit\s+activit\w+|illegal\s+activit\w+|drug\s+couriers?|(?:sale|selling|distribution|distributing|transport\w*|production|producing)\s+(?:and\s+\w+\s+)?of\s+(?:illegal\s+|illicit\s+)?(?:drugs|narcotics|marijuana|cannabis|cocaine|heroin|opium))|\bdrug\s+(?:couriers?|mules?)\b|\bpickpocket\w*|\bcoerced\s+criminal|\bcriminal\s+(?:behavior|activit\w+)|\billicit\s+(?:crops|activit\w+)|\b(?:transport|sell|smuggl|carry|deliver)\w*\s+(?:or\s+\w+\s+)?(?:drugs|narcotics)|\b(?:forc|coerc|compel)\w*\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:conduct|commit|perpetrate|run|carry\s+out|participate\s+in|engage\s+in|work\s+in|work\s+for)\s+(?:[\w\-]+\s+){0,3}?(?:scams?|fraud)\b", true),
         p("forced_marriage", r"\bforced\s+marriages?|\bforced\s+(?:in)?to\s+marry|\bchild\s+marriages?|\bearly\s+marriages?|\bforced\s+into\s+marriage|\bsold\s+(?:as|into)\s+(?:brides|wives|marriage)|\bbride\s+(?:price|selling|trafficking)|\b(?:sell|sold|selling)\b[^.;]{0,40}\bfor\s+marriage", false),
         p("child_sex_tourism", r"\bchild\s+sex\s+touris|\bsex\s+touris\w+\b[^.;]{0,80}\b(?:child|children|minors)\b|\b(?:child|children|minors)\b[^.;]{0,80}\bsex\s+touris", false),
         p("organ_removal", r"\borgan\s+(?:removal|harvesting|trafficking)|\bremoval\s+of\s+(?:their\s+)?organs", false),
@@ -61,7 +61,7 @@ static GATES: LazyLock<GateSet> = LazyLock::new(|| {
         &["debt", "bond"],
         &["child", "minor", "boy", "girl"],
         &[
-            "crim", "illicit", "illegal", "cannabis", "marijuana", "poppy", "coca", "cultivation", "courier", "drug", "narcotic", "theft", "steal",
+            "crim", "illicit", "illegal", "cannabis", "marijuana", "poppy", "coca", "heroin", "opium", "cultivation", "courier", "drug", "narcotic", "theft", "steal",
             "pickpocket", "shoplift", "burglar", "robber", "scam", "fraud",
         ],
         &["marr", "bride", "wives"],
@@ -76,8 +76,14 @@ static EXPLOITATION_CUE: LazyLock<Regex> =
 
 /// Law, recommendation, training and demand-reduction sentences do not state that a form occurs.
 static NOT_OCCURRENCE: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)\b(?:criminaliz\w*|prescrib\w*|penal\s+code|recommend\w*|train(?:ed|ing|s)?\b|awareness|demand\s+for\s+commercial\s+sex|amend\w*|legislation|convicted|prosecut\w*|investigat\w*)").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:criminaliz\w*|prescrib\w*|penal\s+code|recommend\w*|train(?:ed|ing|s)?\b|awareness|demand\s+for\s+commercial\s+sex|amend\w*|legislation)").unwrap()
 });
+
+/// A sentence about law enforcement states a form only through a case it reports
+/// ("Men from the United States have been investigated as child sex tourists in Panama"):
+/// such sentences go through [`case_clauses`].
+static ENFORCEMENT: LazyLock<Regex> =
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:convicted|prosecut\w*|investigat\w*)").unwrap());
 
 /// Sentences that describe the trafficking situation.
 pub(crate) fn profile_sentences<'a>(cx: &Ctx, sents: &'a [Sent<'a>]) -> Vec<&'a Sent<'a>> {
@@ -95,21 +101,27 @@ pub(crate) fn profile_sentences<'a>(cx: &Ctx, sents: &'a [Sent<'a>]) -> Vec<&'a 
     }
 }
 
-/// Outside the profile, a form occurs where the government reports identifying its victims
-/// ("identified 27 victims; 18 of sex trafficking, ... (eight of forced criminality in 2016)").
-static IDENTIFIED: LazyLock<Regex> =
-    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\bidentif(?:ied|ying|ication\s+of)\b[^;]*\bvictims?\b|\bvictims?\s+(?:\w+\s+){0,2}identified\b").unwrap());
-static NOT_A_COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)\b(?:criminaliz\w*|prescrib\w*|law|act|code|train(?:ed|ing|s)?|recommend\w*|procedures?|guidelines?|protocols?|manuals?|indicators|hotline|screen\w*|did\s+not|no\s+victims|not\s+identify|failed|potential\s+to|could|would|should|may\s+(?:have|be|not)|might)\b").unwrap()
+/// Outside the profile, a form occurs where a prosecution or protection sentence reports a
+/// case of it, its victims or its offenders ("identified 27 victims; 18 of sex trafficking,
+/// ... (eight of forced criminality in 2016)", "investigated four suspects for forced
+/// marriage", "housed 15 men who had been forced to beg").
+static CASE: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)\b(?:victims?|cases?|suspects?|traffickers?|defendants?|perpetrators?|offenders?|convict\w*|prosecut\w*|investigat\w*|identif\w*|subject(?:ed|ing)|forc(?:ed|ing)|exploit(?:ed|ing)|rescued|removed|separat\w*|housed|sheltered)\b").unwrap()
 });
+/// Laws, procedures, training, negated or hypothetical cases: a clause about these reports
+/// no case ("did not identify any victims of forced labor", "procedures to identify victims
+/// of forced begging", "Article 186 criminalized sex and labor trafficking").
+static NOT_A_CASE: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)\b(?:criminaliz\w*|prescrib\w*|law|laws|act|code|article|train(?:ed|ing|s)?|recommend\w*|procedures?|guidelines?|protocols?|manuals?|indicators|hotline|screen\w*|did\s+not|does\s+not|do\s+not|not\s+(?:identify|investigate|prosecute|convict|report)|no\s+(?:victims|cases|investigations|prosecutions|convictions)|never|failed|lack\w*|visas?|status|eligib\w*|relief|qualifying|potential\s+to|could|would|should|may\s+(?:have|be|not)|might|risk|vulnerab\w*|demand|awareness|campaigns?)\b").unwrap()
+});
+/// Where one clause of a sentence ends and the next begins ("…did not penalize victims,
+/// although children forced to beg were often threatened by police").
+static CLAUSE_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i);\s*|,\s+(?:although|but|though|while|whereas|however)\b").unwrap());
 
-fn identification_sentences<'a>(sents: &'a [Sent<'a>]) -> impl Iterator<Item = &'a Sent<'a>> {
-    sents.iter().filter(|s| {
-        s.in_any(&[SectionKind::Protection, SectionKind::Prosecution])
-            && IDENTIFIED.is_match(s.text)
-            && !NOT_A_COUNT.is_match(s.text)
-            && crate::numbers::numbers(s.text).iter().any(|n| !crate::numbers::is_year(n))
-    })
+/// The clauses of `text` that report a case.
+fn case_clauses(text: &str) -> impl Iterator<Item = &str> {
+    CLAUSE_BREAK.split(text).filter(|c| CASE.is_match(c) && !NOT_A_CASE.is_match(c))
 }
 
 /// The forms whose pattern matches `text` although its gate stays shut: always empty when
@@ -121,16 +133,24 @@ pub fn gate_misses(text: &str) -> Vec<&'static str> {
 }
 
 pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
+    const CASES: [SectionKind; 2] = [SectionKind::Prosecution, SectionKind::Protection];
     let sents = cx.sentences();
     let profile = profile_sentences(cx, &sents);
-    let identified = identification_sentences(&sents).filter(|s| !profile.iter().any(|p| p.range == s.range));
+    let cases = sents.iter().filter(|s| s.in_any(&CASES) && !profile.iter().any(|p| p.range == s.range));
     let profile_len = profile.len();
-    for (i, s) in profile.iter().copied().chain(identified).enumerate() {
-        if i < profile_len && NOT_OCCURRENCE.is_match(s.text) {
+    for (i, s) in profile.iter().copied().chain(cases).enumerate() {
+        if NOT_OCCURRENCE.is_match(s.text) {
             continue;
         }
         let open = GATES.admitted(s.text);
         if open == 0 {
+            continue;
+        }
+        // A profile sentence states forms throughout; an enforcement sentence only in the
+        // clauses that report a case.
+        let clauses: Vec<&str> =
+            if i < profile_len && !ENFORCEMENT.is_match(s.text) { vec![s.text] } else { case_clauses(s.text).collect() };
+        if clauses.is_empty() {
             continue;
         }
         let cue = EXPLOITATION_CUE.is_match(s.text);
@@ -138,7 +158,7 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
             if open & (1 << i) == 0 || (*needs_cue && !cue) {
                 continue;
             }
-            if re.is_match(s.text) && !out.iter().any(|f: &Fact| f.kind == FactKind::Form && f.provenance.range == s.range && f.value.as_text() == Some(form)) {
+            if clauses.iter().any(|c| re.is_match(c)) && !out.iter().any(|f: &Fact| f.kind == FactKind::Form && f.provenance.range == s.range && f.value.as_text() == Some(form)) {
                 let mut f = cx.fact(FactKind::Form, FactValue::Text(form.to_string()), s.all(), NAME, VERSION);
                 if !VOCABULARY.contains(form) {
                     f.scope = Some("extra".into());
@@ -167,7 +187,28 @@ mod tests {
         // the month is no hedge
         assert_eq!(f("In May 2017, police identified 12 victims of forced labor."), ["forced_labor"]);
     }
-    use tierwatch_model::SectionKind::{Prosecution, TraffickingProfile};
+
+    #[test]
+    fn forms_of_the_cases_government_sections_report() {
+        let f = |section, t: &str| values(&run_kind(run, "Cuba", section, t, FactKind::Form));
+        // a case, its victims or its offenders (Cuba, UAE, Cyprus, Venezuela 2018)
+        assert_eq!(f(Prosecution, "One notable case involved a trafficker convicted in 2016 for forcing a boy to beg tourists for money in the streets."), ["forced_begging"]);
+        assert_eq!(f(Protection, "A shelter solely for male victims housed 15 men who had been forced to beg during the reporting period."), ["forced_begging"]);
+        assert_eq!(f(Prosecution, "The government also investigated four suspects for forced marriage (113 in 2016)."), ["forced_marriage"]);
+        // the clause after "although" reports what the negated one does not
+        assert_eq!(
+            f(Protection, "Authorities did not penalize victims for unlawful acts, although children forced to beg were often threatened and physically abused by police."),
+            ["forced_begging"]
+        );
+        // laws, visas, procedures and negated cases report none
+        assert!(f(Prosecution, "Article 186 criminalized sex and labor trafficking in cases where the victim was exploited abroad.").is_empty());
+        assert!(f(Protection, "The U visa is available to victims of certain qualifying crimes who are helpful in the investigation of the qualifying criminal activity.").is_empty());
+        assert!(f(Prosecution, "The government did not investigate or prosecute any cases of forced begging.").is_empty());
+        // a trafficking profile may say who was investigated (Panama 2018)
+        assert_eq!(forms("Men from the United States have been investigated as child sex tourists in Panama."), ["child_sex_tourism"]);
+        assert!(forms("The government did not prosecute any child sex tourists.").is_empty());
+    }
+    use tierwatch_model::SectionKind::{Prosecution, Protection, TraffickingProfile};
 
     fn forms(text: &str) -> Vec<String> {
         values(&run_kind(run, "Mexico", TraffickingProfile, text, FactKind::Form))
@@ -205,6 +246,11 @@ mod tests {
         assert!(forms("Gangs recruit children as couriers of drugs.").contains(&"forced_criminality".to_string()));
         // -> forced_marriage
         assert_eq!(forms("Some girls are sold for marriage and subjected to forced labor."), ["forced_labor", "forced_marriage"]);
+        // the same forms in other word orders (Pakistan, Timor-Leste, St. Vincent 2018)
+        assert_eq!(forms("These armed groups force children to spy and fight in Pakistan and Afghanistan."), ["child_soldiers"]);
+        assert!(forms("Armed groups abducted children from their villages.").is_empty());
+        assert_eq!(forms("Family members place children in bonded household and agricultural labor."), ["debt_bondage"]);
+        assert_eq!(forms("Drug traffickers subject workers to forced labor in the production of marijuana."), ["forced_labor", "forced_criminality"]);
     }
 
     #[test]
