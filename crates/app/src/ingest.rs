@@ -162,7 +162,7 @@ pub fn ingest_paths_indexed(
     });
     written?;
     progress(Progress::Done);
-    summary.documents_reextracted = refresh_stale_facts(store, pipeline)?;
+    summary.documents_reextracted = refresh_stale_facts(store, index.as_deref_mut(), pipeline)?;
     if let Some(index) = index {
         // Commit what this batch indexed first: sync compares the store with the committed
         // index, and would otherwise read every narrative of the batch back from the store
@@ -327,13 +327,37 @@ fn read_limited(file: &Path, name: &str, max: u64) -> Result<Vec<u8>, IngestErro
     tierwatch_ingest::file::read_stable(file, name, max)
 }
 
-/// Re-extract the facts of stored documents that an older extractor set produced.
-pub fn refresh_stale_facts(store: &mut Store, pipeline: &Pipeline) -> Result<usize, AppError> {
+/// Re-extract the facts of stored documents that an older extractor set produced. A
+/// narrative whose heading states no tier takes the tier its text states, as at ingest
+/// ([`tier_stated_in_text`]): a narrative stored before that rule, or whose stated tier the
+/// new extractors read differently, is stored again with it (and re-indexed, so the tier
+/// facet agrees). A tier a heading states is never touched.
+pub fn refresh_stale_facts(
+    store: &mut Store,
+    mut index: Option<&mut tierwatch_search::SearchIndex>,
+    pipeline: &Pipeline,
+) -> Result<usize, AppError> {
     let mut n = 0;
     for (iso3, year) in store.stale_documents(pipeline.extractor_version)? {
         let Some(stored) = store.get(&iso3, year)? else { continue };
         let facts = (pipeline.extract)(&stored.document, &stored.segmentation);
-        store.replace_facts(&stored.document.id.0, &facts, pipeline.extractor_version)?;
+        let text_tier = |facts: &[tierwatch_model::Fact]| tier_stated_in_text(facts).map(|(t, _)| t);
+        let stated = stored.document.metadata.stated_tier;
+        // the stored tier came from the text when no heading states one and the old facts
+        // stated that tier (or there is none)
+        let from_text = tierwatch_model::heading::chapter_heading(&stored.document.text).is_none()
+            && (stated.is_none() || stated == text_tier(&stored.facts));
+        let tier = text_tier(&facts);
+        if from_text && tier.is_some() && tier != stated {
+            let mut doc = stored.document.clone();
+            doc.metadata.stated_tier = tier;
+            store.put_document(&doc, &stored.segmentation, &facts, pipeline.extractor_version, false)?;
+            if let Some(index) = index.as_deref_mut() {
+                index.upsert(&doc, &stored.segmentation)?;
+            }
+        } else {
+            store.replace_facts(&stored.document.id.0, &facts, pipeline.extractor_version)?;
+        }
         n += 1;
     }
     Ok(n)
