@@ -52,6 +52,9 @@ fn stated(w: &str, comparison: bool) -> Option<Period> {
     let rep = REPORTING.find(w);
     match (y, prev, rep) {
         (Some(y), _, _) => Some(Period::Year(y)),
+        // the nearer phrase governs: "during the reporting period—the same number as in the
+        // previous reporting period"
+        (None, Some(p), Some(r)) if r.end() <= p.start() => Some(Period::ReportingPeriod),
         (None, Some(p), _) if !w[..p.start()].contains("than") => Some(Period::PreviousPeriod),
         (None, None, Some(_)) => Some(Period::ReportingPeriod),
         _ => None,

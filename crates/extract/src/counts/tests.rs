@@ -423,3 +423,13 @@ fn a_verb_of_another_action_ends_the_count() {
     assert!(counts("The court sentenced both convicted traffickers to three years imprisonment and required one trafficker to pay restitution to one victim.").is_empty());
     assert!(counts("In total, the courts convicted the traffickers and ordered two of them to pay restitution.").is_empty());
 }
+
+#[test]
+fn the_nearer_period_phrase_governs() {
+    // the count's own period comes first; the previous period is what it is compared with
+    assert_eq!(
+        counts("Courts convicted 33 traffickers during the reporting period, the same number as in the previous reporting period."),
+        ["convictions 33 rp exact"]
+    );
+    assert_eq!(counts("Courts convicted 33 traffickers in the previous reporting period."), ["convictions 33 pp exact"]);
+}
