@@ -178,7 +178,11 @@ pub(super) fn assign(
     let reporting = REPORTING.is_match(t);
     let last_year = LAST_YEAR.is_match(t);
     let leads: Vec<Option<Period>> = mentions.iter().map(|m| lead_of(m.num.start)).collect();
-    let compared_previous = compared_previous || leads.contains(&Some(Period::PreviousPeriod));
+    // "investigated 22 cases ..., an increase from no investigations ... the previous
+    // reporting period": compared with the period before, even when what it is compared
+    // with is no count of its own
+    let compares_with_previous = cues.first().is_some_and(|&c| PREVIOUS.is_match(&t[c..]));
+    let compared_previous = compared_previous || compares_with_previous || leads.contains(&Some(Period::PreviousPeriod));
     for (m, lead_period) in mentions
         .iter_mut()
         .zip(leads)
