@@ -15,7 +15,7 @@ use crate::context::{Ctx, Sent};
 use crate::gate::GateSet;
 
 pub const NAME: &str = "forms";
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 /// The gold vocabulary of forms.
 pub const VOCABULARY: [&str; 9] = [
@@ -74,9 +74,15 @@ static GATES: LazyLock<GateSet> = LazyLock::new(|| {
 static EXPLOITATION_CUE: LazyLock<Regex> =
     LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:forc|exploit|subject|traffick|vulnerab|coerc|compel|victim|recruit)").unwrap());
 
-/// Law, recommendation, training and demand-reduction sentences do not state that a form occurs.
+/// Law, recommendation and demand-reduction sentences do not state that a form occurs.
 static NOT_OCCURRENCE: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)\b(?:criminaliz\w*|prescrib\w*|penal\s+code|recommend\w*|train(?:ed|ing|s)?\b|awareness|demand\s+for\s+commercial\s+sex|amend\w*|legislation)").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:criminaliz\w*|prescrib\w*|penal\s+code|recommend\w*|amend\w*|legislation|reduc\w*\s+(?:the\s+)?demand)").unwrap()
+});
+/// Nor do training, awareness and demand-reduction sentences — outside a trafficking
+/// profile, which uses the words of what happens ("rebels included child soldiers ...,
+/// some of whom were trained in Rwanda"; "where there is a high demand for commercial sex").
+static PROGRAMME: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)\b(?:train(?:ed|ing|s)?\b|awareness|demand\s+for\s+commercial\s+sex)").unwrap()
 });
 
 /// A sentence about law enforcement states a form only through a case it reports
@@ -139,7 +145,7 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     let cases = sents.iter().filter(|s| s.in_any(&CASES) && !profile.iter().any(|p| p.range == s.range));
     let profile_len = profile.len();
     for (i, s) in profile.iter().copied().chain(cases).enumerate() {
-        if NOT_OCCURRENCE.is_match(s.text) {
+        if NOT_OCCURRENCE.is_match(s.text) || (s.section != Some(SectionKind::TraffickingProfile) && PROGRAMME.is_match(s.text)) {
             continue;
         }
         let open = GATES.admitted(s.text);
@@ -263,7 +269,12 @@ mod tests {
     #[test]
     fn law_and_government_sentences_do_not_count() {
         assert!(forms("The law criminalized sex trafficking and labor trafficking.").is_empty());
+        // a profile's "trained" is what happened to the victims; a government section's is training
+        assert_eq!(forms("The rebels reportedly included child soldiers, some of whom were trained abroad."), ["child_soldiers"]);
+        let v = values(&run_kind(run, "Mexico", Prosecution, "The government trained 40 officials to identify victims of forced begging.", FactKind::Form));
+        assert!(v.is_empty());
         let v = values(&run_kind(run, "Mexico", Prosecution, "Criminal groups force children to beg.", FactKind::Form));
         assert!(v.is_empty());
+        assert!(forms("The authorities made no efforts to reduce demand for commercial sex acts or forced labor.").is_empty());
     }
 }
