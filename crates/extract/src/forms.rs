@@ -4,7 +4,9 @@
 //! forced_begging, debt_bondage, child_soldiers, forced_criminality, forced_marriage,
 //! child_sex_tourism) plus extra values for other forms the text names (organ_removal).
 //! Read from the trafficking profile (or, without one, from sentences outside the
-//! government-action sections), never from law, recommendation or training sentences.
+//! government-action sections) and from the clauses of prosecution and protection
+//! sentences that report a case, its victims or offenders; never from law, recommendation,
+//! training or demand-reduction sentences.
 
 use std::sync::LazyLock;
 
