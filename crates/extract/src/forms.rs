@@ -147,11 +147,12 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     let cases = sents.iter().filter(|s| s.in_any(&CASES) && !profile.iter().any(|p| p.range == s.range));
     let profile_len = profile.len();
     for (i, s) in profile.iter().copied().chain(cases).enumerate() {
-        if NOT_OCCURRENCE.is_match(s.text) || (s.section != Some(SectionKind::TraffickingProfile) && PROGRAMME.is_match(s.text)) {
-            continue;
-        }
+        // the gates first: one pass that shuts most government sentences out
         let open = GATES.admitted(s.text);
         if open == 0 {
+            continue;
+        }
+        if NOT_OCCURRENCE.is_match(s.text) || (s.section != Some(SectionKind::TraffickingProfile) && PROGRAMME.is_match(s.text)) {
             continue;
         }
         // A profile sentence states forms throughout; an enforcement sentence only in the
