@@ -144,10 +144,12 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     const CASES: [SectionKind; 2] = [SectionKind::Prosecution, SectionKind::Protection];
     let sents = cx.sentences();
     let profile = profile_sentences(cx, &sents);
-    let cases = sents.iter().filter(|s| s.in_any(&CASES) && !profile.iter().any(|p| p.range == s.range));
+    // never a profile sentence: those are the profile section's, or outside every
+    // government section
+    let cases = sents.iter().filter(|s| s.in_any(&CASES));
     let profile_len = profile.len();
     for (i, s) in profile.iter().copied().chain(cases).enumerate() {
-        // the gates first: one pass that shuts most government sentences out
+        // the gates first: one cheap pass before the exclusion patterns
         let open = GATES.admitted(s.text);
         if open == 0 {
             continue;
