@@ -26,7 +26,7 @@ use crate::numbers::{self, NumberMention};
 use words::{tokens, Tok};
 
 pub const NAME: &str = "counts";
-pub const VERSION: u32 = 9;
+pub const VERSION: u32 = 10;
 
 /// Sentences about complicit officials: their counts belong to official complicity.
 static COMPLICITY: LazyLock<Regex> =
@@ -49,9 +49,10 @@ static RANGE_OF_YEARS: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)^\s*(?:to|and|-+)\s*[\w,.]+\s+(?:years?|months?)\b").unwrap()
 });
 
-/// Cues before a number that make it a comparison.
+/// Cues before a number that make it a comparison ("compared to 12 in 2016", "on par with nine
+/// it convicted in 2016").
 static COMPARE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)(?:compared\s+(?:to|with)|(?:increase|decrease|rise|drop|decline|up|down)\s+from|\bfrom|versus|vs\.?|\(|\band|\bor|than|,)\s*(?:a\s+total\s+of\s+|only\s+|just\s+)?$").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)(?:compared\s+(?:to|with)|(?:increase|decrease|rise|drop|decline|up|down)\s+from|\bfrom|versus|vs\.?|\bon\s+par\s+with|\bsimilar\s+to|\bthe\s+same\s+as|\(|\band|\bor|than|,)\s*(?:a\s+total\s+of\s+|only\s+|just\s+)?$").unwrap()
 });
 /// What follows a comparison number: "in 2016", "in FY 2016", "the previous year".
 static COMPARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {

@@ -62,6 +62,19 @@ fn parenthesised_comparisons() {
 }
 
 #[test]
+fn comparisons_told_as_likeness() {
+    // "on par with", "similar to", "the same as" compare as "compared to" does
+    assert_eq!(
+        counts("It convicted seven traffickers during 2017, on par with nine it convicted in 2016, and sentences ranged from three years plus a fine to life in prison."),
+        ["convictions 7 2017 exact", "convictions 9 2016 exact"]
+    );
+    assert_eq!(
+        counts("Authorities prosecuted 12 defendants in 2017, the same as 12 defendants in 2016."),
+        ["prosecutions 12 2017 exact", "prosecutions 12 2016 exact"]
+    );
+}
+
+#[test]
 fn totals_not_parts() {
     assert_eq!(
         counts("The government reported identifying 667 trafficking victims in 2017Š429 for sex trafficking, 103 for forced labor or services, and 115 unspecifiedŠcompared to 740 victims in 2016 and 1,814 in 2015."),
