@@ -13,11 +13,53 @@ use crate::context::Ctx;
 use crate::gate::GateSet;
 
 pub const NAME: &str = "complicity";
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 
 static COMPLICITY: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)\b(?:police\s+officers?|police(?:men|man)?|government\s+officials?|officials?|soldiers?|judges?|prosecutors?|border\s+guards?)\s+(?:who|that)\b[^.;]{0,100}\b(?:was|were)\s+(?:\w+\s+)?(?:convicted|prosecuted|arrested|charged|indicted|investigated|sentenced|dismissed)\b|\bcomplicit|\bcomplicity\b|\b(?:officials?|officers?|police|guards?|personnel|authorities|employees|diplomats?|soldiers)\b[^.;]{0,80}\b(?:allegedly|reportedly)\s+(?:(?:were|was|have|had\s+been|been|continued?\s+to|also|often|sometimes|directly)\s+){0,2}(?:facilitat|accept|bribe|profit|involved|participat|collud|protect|extort|own|exploit|traffick|complicit|sold|sell|forg|contribut|tip|warn|abus|us(?:ed|ing)\s+(?:their|his|her)\s+position)|\bcorrupt(?:ion|ed)?\b[^.;]{0,100}\b(?:traffick|officials?|police|officers|judges|prosecutors|law\s+enforcement|immigration|border)|\b(?:officials?|police|officers|judges|law\s+enforcement|immigration|border)\b[^.;]{0,60}\bcorrupt(?:ion|ed)?\b|\bbrib(?:es?|ing)\b|\bbribery\s+of\s+(?:\w+\s+){0,4}?(?:judges?|officials?|police|officers?|prosecutors?|guards?)\b|\b(?:allegations?|convicted|prosecuted|investigated|arrested|charged|indicted|dismissed|suspended)\b[^.;]{0,120}\b(?:police\s+(?:officers?|officials?|major|chief|commander|cadets?)|(?:government|public|local|border|immigration|customs|military|police|senior|consular)\s+(?:officials?|officers?|employees?)|colonel|soldiers?|judges?|mayors?)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:police\s+officers?|police(?:men|man)?|government\s+officials?|officials?|soldiers?|judges?|prosecutors?|border\s+guards?)\s+(?:who|that)\b[^.;]{0,100}\b(?:was|were)\s+(?:\w+\s+)?(?:convicted|prosecuted|arrested|charged|indicted|investigated|sentenced|dismissed)\b|\bcomplicit|\bcomplicity\b|\b(?:officials?|officers?|police|guards?|personnel|authorities|employees|diplomats?|soldiers)\b[^.;]{0,80}\b(?:allegedly|reportedly)\s+(?:(?:were|was|have|had\s+been|been|continued?\s+to|also|often|sometimes|directly)\s+){0,2}(?:facilitat|accept|bribe|profit|involved|participat|collud|protect|extort|own|exploit|traffick|complicit|sold|sell|forg|contribut|tip|warn|abus|us(?:ed|ing)\s+(?:their|his|her)\s+position)|\bcorrupt(?:ion|ed)?\b[^.;]{0,100}\b(?:traffick|officials?|police|officers|judges|prosecutors|law\s+enforcement|immigration|border)|\b(?:officials?|police|officers|judges|law\s+enforcement|immigration|border)\b[^.;]{0,60}\bcorrupt(?:ion|ed)?\b|\bbrib(?:es?|ing)\b|\bbribery\s+of\s+(?:\w+\s+){0,4}?(?:judges?|officials?|police|officers?|prosecutors?|guards?)\b").unwrap()
 });
+/// An action taken against an official ("authorities convicted a retired colonel", "arrested
+/// two police officers", "investigated two cases involving six individuals, including one
+/// police officer"): the word of the action, and the official within the clause after it.
+static ACTION: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)\b(?:allegations?|convicted|prosecuted|investigated|arrested|charged|indicted|dismissed|suspended)\b").unwrap()
+});
+static OFFICIAL_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)\b(?:police\s+(?:officers?|officials?|major|chief|commander|cadets?)|(?:government|public|local|border|immigration|customs|military|police|senior|consular)\s+(?:officials?|officers?|employees?)|colonel|soldiers?|judges?|mayors?)\b").unwrap()
+});
+/// Between the action and the official, someone else the action is about ("convicted most
+/// traffickers under the 2015 law, although some judges ...", "convicted three individuals
+/// for ... deceiving public officials") — unless the official is one of them ("62 offenders,
+/// including 11 government officials").
+static OTHER_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)\b(?:traffickers?|individuals?|defendants?|suspects?|persons?|people|offenders?|perpetrators?|victims?)\b").unwrap()
+});
+static ONE_OF_THEM: LazyLock<Regex> =
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:including|among\s+(?:them|whom))\b").unwrap());
+
+/// Whether `text` tells of an action against an official ([`ACTION`], [`OFFICIAL_NOUN`]).
+fn action_against_official(text: &str) -> bool {
+    ACTION.find_iter(text).any(|a| {
+        let rest = &text[a.end()..];
+        let clause = &rest[..rest.find(['.', ';']).unwrap_or(rest.len())];
+        let Some(o) = OFFICIAL_NOUN.find_iter(clause).find(|o| o.start() <= 121) else { return false };
+        let gap = &clause[..o.start()];
+        // "a former child soldier" is no official
+        if gap.trim_end().to_ascii_lowercase().ends_with("child") && o.as_str().to_ascii_lowercase().starts_with("soldier") {
+            return false;
+        }
+        match OTHER_OBJECT.find_iter(gap).last() {
+            Some(other) => ONE_OF_THEM.is_match(&gap[other.end()..]),
+            None => true,
+        }
+    })
+}
+
+/// Whether `text` reports complicity: [`COMPLICITY`], or an action against an official.
+fn reports(text: &str) -> bool {
+    COMPLICITY.is_match(text) || action_against_official(text)
+}
+
 /// What every match of [`COMPLICITY`] contains: a word of the first list, or (the
 /// alternatives about action against officials) a word of the second and one of the third.
 /// "convicted", "investigated" and "charged" are in most prosecution sentences; without an
@@ -75,7 +117,7 @@ fn clauses(t: &str) -> Vec<&str> {
 /// is right (checked over the whole corpus by a test).
 #[doc(hidden)]
 pub fn gate_misses(text: &str) -> bool {
-    !admits(text) && COMPLICITY.is_match(text)
+    !admits(text) && reports(text)
 }
 
 /// "Corruption" in a name — "the State Program on Countering Crime and Corruption", "the
@@ -105,22 +147,24 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
         }
         let text = without_named_corruption(s.text);
         let text = text.as_ref();
-        let Some(m) = COMPLICITY.find(text) else { continue };
+        let m = COMPLICITY.find(text);
+        if m.is_none() && !action_against_official(text) {
+            continue;
+        }
         // "dissuade employers from being complicit": complicity of someone who is not an
         // official is not official complicity
-        if m.as_str().to_ascii_lowercase().starts_with("complicit") && !OFFICIALDOM.is_match(text) {
+        if m.is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with("complicit")) && !OFFICIALDOM.is_match(text) {
             continue;
         }
         // "did not report any prosecutions of complicit officials; however, official
         // complicity and corruption were significant concerns": judged clause by clause,
         // any clause that reports complicity makes the sentence report it
-        let v = clauses(text).iter().any(|c| COMPLICITY.is_match(c) && !NONE_REPORTED.is_match(c));
+        let v = clauses(text).iter().any(|c| reports(c) && !NONE_REPORTED.is_match(c));
         let mut f = cx.fact(FactKind::OfficialComplicity, FactValue::Bool(v), s.all(), NAME, VERSION);
         // "initiated prosecution of seven, and convicted 12 officials complicit in
         // trafficking crimes": the report tells of action against complicit officials
         let acted = v && clauses(text).iter().any(|c| ACTION_AGAINST_OFFICIALS.is_match(c) && !NONE_REPORTED.is_match(c));
         f.scope = Some(if acted { "officials_prosecuted" } else { "officials" }.into());
-        let _ = m;
         out.push(f);
     }
 }
@@ -143,7 +187,7 @@ mod tests {
             "The court convicted two police officers for trafficking.",
             "Officials who were later dismissed had facilitated the crime.",
         ] {
-            assert!(admits(t) && COMPLICITY.is_match(t) && !gate_misses(t), "{t}");
+            assert!(admits(t) && reports(t) && !gate_misses(t), "{t}");
         }
         // an action without an official, and an official without an action
         assert!(!admits("The government convicted 12 traffickers."));
@@ -173,6 +217,18 @@ mod tests {
     fn action_against_officials() {
         // -> true
         assert_eq!(complicity("Following allegations of a trafficking ring involving police cadets, authorities convicted a retired colonel and a retired police major on charges of inciting prostitution."), ["true"]);
+    }
+
+    #[test]
+    fn an_action_about_someone_else_is_not_against_officials() {
+        // the judges convict; the individuals deceived officials; a child soldier is no official
+        assert!(complicity("Judges convicted most traffickers under the 2015 anti-trafficking law, although some judges also convicted traffickers under the 2003 anti-trafficking law.").is_empty());
+        assert!(complicity("The agency convicted three individuals for immigration violations such as possessing false documents and deceiving public officials.").is_empty());
+        assert!(complicity("Authorities convicted a former child soldier on defamation charges.").is_empty());
+        // the official among those the action is about
+        assert_eq!(complicity("The government investigated two potential trafficking cases involving six individuals, including one national police officer."), ["true"]);
+        assert_eq!(complicity("In one prosecution, the government convicted 62 offenders, including 11 government officials, involved in the trafficking of migrants."), ["true"]);
+        assert_eq!(complicity("In February 2017, authorities arrested two police officers and one municipal official for trafficking crimes."), ["true"]);
     }
 
     #[test]
