@@ -11,7 +11,6 @@ use tierwatch_model::{Fact, FactKind, FactValue, Period};
 
 use super::words::{self, tokens, Tok};
 use crate::context::{Ctx, Sent};
-use crate::gate::Gate;
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:did|does|do|has|have|had|could|would)\s+not\b|\bneither\b|\bnever\b|\bfailed\s+to\b|\bnor\s+(?:did|does|has|have|had)\s+(?:it|they|the\s+government|authorities|officials|police|courts)\b|\b(?:compared\s+(?:with|to)|versus|from)\s+not\s+(?:identifying|investigating|prosecuting|convicting|initiating|reporting)\b").unwrap()
@@ -194,19 +193,12 @@ static ONE_FORM: LazyLock<Regex> = LazyLock::new(|| {
 /// Every zero is told with one of these words ([`NEGATION`], [`NO_KIND`], [`NO_VICTIMS`]).
 static GATE: LazyLock<Regex> =
     LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:not|no|nor|neither|never|failed|zero|none)\b").unwrap());
-/// And every zero names its kind: a negated zero with a word of [`words::trigger`] or
-/// [`words::kind_noun`] (the stems below, ASCII-lowercased as those do), [`NO_KIND`] with a
-/// kind noun, [`NO_VICTIMS`] with "identified". Most negations ("did not provide shelter")
-/// name none, and this one pass skips them before the patterns run.
-static KIND_GATE: LazyLock<Gate> = LazyLock::new(|| {
-    Gate::new(&["investigat", "prosecut", "indict", "charge", "charging", "convict", "opened", "opening", "identif"])
-});
-
-/// Explicit zeros in one sentence; returns whether the sentence's zeros are restricted to one
-/// form of trafficking (and were therefore left out).
+/// Explicit zeros in one sentence, which names a kind of count (the caller's [`super::KIND_WORDS`]
+/// gate); returns whether the sentence's zeros are restricted to one form of trafficking (and
+/// were therefore left out).
 pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fact>) -> bool {
     let t = s.text;
-    if !KIND_GATE.admits(t) || !GATE.is_match(t) {
+    if !GATE.is_match(t) {
         return false;
     }
     let mut found: Vec<(FactKind, usize, usize)> = Vec::new();
