@@ -91,6 +91,50 @@ pub fn parse_tier_label(label: &str) -> Option<(Tier, bool)> {
 /// Every named heading line in `text`, in text order (bare tier lines are not included:
 /// see [`bare_tier_line`]).
 pub fn find_headings(text: &str) -> Vec<ChapterHeading> {
+    find_headings_in(text, &label_windows(text))
+}
+
+/// "tier" or "special", in any case: every heading holds one, on the line its tier label
+/// starts on.
+static LABEL_WORD: LazyLock<Regex> = LazyLock::new(|| crate::pattern::regex(r"(?i)tier|special").unwrap());
+
+/// The stretches of `text` a heading can lie in: around each line holding a [`LABEL_WORD`],
+/// from the start of the line before it (a name broken over two lines) to the end of the
+/// first non-blank line after it ("TIER 2 WATCH" / "LIST", blank lines between), merged where
+/// they meet; each starts at a line's start and ends at a line's end. The heading patterns
+/// run on these alone — one pass over the text instead of one per pattern — and find what
+/// they find on the whole text, since no heading reaches beyond them.
+fn label_windows(text: &str) -> Vec<(usize, usize)> {
+    let line_start = |at: usize| text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = |at: usize| text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let mut windows: Vec<(usize, usize)> = Vec::new();
+    let mut covered = 0; // the label words before this are in the last window's lines
+    for m in LABEL_WORD.find_iter(text) {
+        if m.start() < covered {
+            continue;
+        }
+        let here = line_start(m.start());
+        let start = if here == 0 { 0 } else { line_start(here - 1) };
+        let mut end = line_end(m.end());
+        covered = end;
+        // the blank lines after the label's line, then one more line
+        while end < text.len() {
+            let next = line_end(end + 1);
+            end = next;
+            if !text[..next].rsplit('\n').next().unwrap_or("").trim().is_empty() {
+                break;
+            }
+        }
+        match windows.last_mut() {
+            Some(last) if start <= last.1 + 1 => last.1 = last.1.max(end),
+            _ => windows.push((start, end)),
+        }
+    }
+    windows
+}
+
+/// [`find_headings`] over the given stretches of `text` (whole lines each, in order).
+fn find_headings_in(text: &str, windows: &[(usize, usize)]) -> Vec<ChapterHeading> {
     let registry = CountryRegistry::embedded();
     let mut out = Vec::new();
     let forms = [
@@ -100,27 +144,30 @@ pub fn find_headings(text: &str) -> Vec<ChapterHeading> {
         (&*TIER_FIRST, HeadingStyle::TierFirst),
     ];
     for (re, style) in forms {
-        for caps in re.captures_iter(text) {
-            let whole = caps.get(0).unwrap();
-            let name = caps["name"].split_whitespace().collect::<Vec<_>>().join(" ");
-            // "Tier 3: Countries whose governments ..." in a report's introduction is no
-            // chapter: the reversed form must name a country.
-            if style == HeadingStyle::TierFirst && registry.lookup(&name).is_none() {
-                continue;
-            }
-            let Some((mut tier, asterisk)) = parse_tier_label(&caps["tier"]) else { continue };
-            let line = whole.as_str().trim_end_matches('\r');
-            let start = whole.start() + (line.len() - line.trim_start().len());
-            let mut end = whole.start() + line.trim_end().len();
-            if tier == Tier::Tier2 && style != HeadingStyle::TierFirst {
-                // "MEXICO: TIER 2" / "WATCH LISTThe Government ...": the heading broke and its
-                // second half was glued to the next paragraph.
-                if let Some(m) = CONTINUATION.find(&text[end..]) {
-                    tier = Tier::Tier2WatchList;
-                    end += m.end();
+        for &(from, to) in windows {
+            for caps in re.captures_iter(&text[from..to]) {
+                let whole = caps.get(0).unwrap();
+                let at = from + whole.start();
+                let name = caps["name"].split_whitespace().collect::<Vec<_>>().join(" ");
+                // "Tier 3: Countries whose governments ..." in a report's introduction is no
+                // chapter: the reversed form must name a country.
+                if style == HeadingStyle::TierFirst && registry.lookup(&name).is_none() {
+                    continue;
                 }
+                let Some((mut tier, asterisk)) = parse_tier_label(&caps["tier"]) else { continue };
+                let line = whole.as_str().trim_end_matches('\r');
+                let start = at + (line.len() - line.trim_start().len());
+                let mut end = at + line.trim_end().len();
+                if tier == Tier::Tier2 && style != HeadingStyle::TierFirst {
+                    // "MEXICO: TIER 2" / "WATCH LISTThe Government ...": the heading broke and its
+                    // second half was glued to the next paragraph.
+                    if let Some(m) = CONTINUATION.find(&text[end..]) {
+                        tier = Tier::Tier2WatchList;
+                        end += m.end();
+                    }
+                }
+                out.push(ChapterHeading { range: TextRange::new(start, end), name, tier, asterisk, style });
             }
-            out.push(ChapterHeading { range: TextRange::new(start, end), name, tier, asterisk, style });
         }
     }
     out.sort_by_key(|h| h.range.start);
@@ -197,6 +244,42 @@ fn lines(text: &str) -> impl Iterator<Item = TextRange> + '_ {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The windows find what the patterns find on the whole text: on every corpus and excerpt
+    /// file, and on texts made of heading pieces, broken lines and blank lines.
+    #[test]
+    fn the_label_windows_lose_no_heading() {
+        let whole = |t: &str| find_headings_in(t, &[(0, t.len())]);
+        let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
+        let mut files = 0;
+        for dir in ["corpus", "corpus/tip-2018", "corpus/refworld", "excerpts/other-years"] {
+            let Ok(entries) = std::fs::read_dir(format!("{shared}/{dir}")) else { continue };
+            for e in entries {
+                let path = e.unwrap().path();
+                if path.is_file() {
+                    let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+                    assert_eq!(find_headings(&text), whole(&text), "{}", path.display());
+                    files += 1;
+                }
+            }
+        }
+        assert!(files > 170, "only {files} files under {shared}");
+        let pieces = [
+            "MEXICO: TIER 2", "TIER 2 WATCH", "LIST", "WATCH LIST", "", "  ", "CONGO, DEMOCRATIC REPUBLIC", "OF THE: TIER 2 WATCH LIST",
+            "OF THE: TIER 2", "Tier 3", "SPECIAL CASE: LIBYA", "TIER 3: LIBYA", "Prose about tier placements.", "Yemen (Special Case)",
+            "UZBEKISTAN (Tier 3*)", "NEPAL: Tier 2 Watch", "List", "MEXICO", "HONDURAS (TIER 2", "WATCH LIST)", "x: special case\r",
+        ];
+        let mut seed: u64 = 7;
+        for _ in 0..4000 {
+            let mut text = String::new();
+            for _ in 0..6 {
+                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                text.push_str(if seed & 1 == 0 { "\n" } else { "\r\n" });
+            }
+            assert_eq!(find_headings(&text), whole(&text), "{text:?}");
+        }
+    }
 
     #[test]
     fn a_first_line_followed_by_multibyte_text_does_not_panic() {
