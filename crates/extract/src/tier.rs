@@ -10,6 +10,7 @@ use tierwatch_model::heading::{chapter_heading, HeadingStyle};
 use tierwatch_model::{Fact, FactKind, FactValue, SectionKind, TextRange, Tier};
 
 use crate::context::{Ctx, Sent};
+use crate::gate::Gate;
 use crate::numbers::ordinal_value;
 
 pub const NAME: &str = "tier";
@@ -72,6 +73,10 @@ static POLICY_OR_PATTERN: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\bthere\s+(?:was|is|were|has\s+been)\s+(?P<neg>no\s+(?:\w+\s+)?)?(?:an?\s+)?(?:government\s+)?(?:policy\s+or\s+)?pattern\s+of\s+(?:human\s+trafficking|trafficking|forced\s+labor|sex(?:ual)?\s+slavery|(?:employing|recruiting|using)\b[^.;]{0,40}\bchild\s+soldiers)").unwrap()
 });
 
+/// Every match of [`POLICY_OR_PATTERN`] holds "pattern" (its own prefilter stops at every
+/// "there"), so the sentences of the other sections without it are skipped.
+static PATTERN_WORD: LazyLock<Gate> = LazyLock::new(|| Gate::new(&["pattern"]));
+
 static WATCH_LIST: LazyLock<Regex> = LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)Watch\s+List").unwrap());
 static COMMITMENTS: LazyLock<Regex> =
     LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:future\s+)?commitments?\b").unwrap());
@@ -96,7 +101,7 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
         sentence(cx, s, &mut local);
     }
     // the policy-or-pattern finding may stand outside the intro (a 2019+ prosecution part)
-    for s in sents.iter().filter(|s| !is_intro(s) && !s.in_any(&[SectionKind::Recommendations])) {
+    for s in sents.iter().filter(|s| !is_intro(s) && !s.in_any(&[SectionKind::Recommendations]) && PATTERN_WORD.admits(s.text)) {
         for c in POLICY_OR_PATTERN.captures_iter(s.text) {
             let m = c.get(0).unwrap();
             local.push(cx.fact(FactKind::PolicyOrPattern, FactValue::Bool(c.name("neg").is_none()), s.clause(m.start(), m.end()), NAME, VERSION));
