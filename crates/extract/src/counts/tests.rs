@@ -313,6 +313,28 @@ fn a_repeated_figure_takes_the_period_of_the_one_it_repeats() {
 }
 
 #[test]
+fn a_figure_a_sentence_takes_up_takes_the_period_of_the_one_before() {
+    // "Of the N ..." takes up the figure the sentence before counts first, when no smaller
+    assert_eq!(
+        counts("Courts convicted 33 traffickers, including four for attempted trafficking, during the reporting period. Of the 29 convictions for human trafficking, sentences ranged from six months to 21 years imprisonment."),
+        ["convictions 33 rp exact", "convictions 29 rp exact"]
+    );
+    assert_eq!(
+        counts("Courts convicted 37 traffickers in 26 cases (11 traffickers in eight cases in 2016). Of the 33 convictions for which the government provided sentencing data, 31 received prison sentences."),
+        ["convictions 37 2017 exact", "convictions 11 2016 exact", "convictions 33 2017 exact"]
+    );
+    // not from a compared figure, not a part larger than the whole, not without "Of the"
+    assert_eq!(
+        counts("The government identified 121 victims, a decrease from 168 identified during the previous reporting period. Of the 150 victims identified, 86 were adults."),
+        ["victims_identified 121 rp exact", "victims_identified 168 pp exact", "victims_identified 150 ? exact"]
+    );
+    assert_eq!(
+        counts("Courts convicted 37 traffickers in 2017. Judges later convicted 33 traffickers for other crimes."),
+        ["convictions 37 2017 exact", "convictions 33 ? exact"]
+    );
+}
+
+#[test]
 fn earlier_figures_beside_an_unreported_one() {
     // the bracket counts what the clause names, each figure for its year; the unreported
     // year itself gives nothing (unknown is not zero)
