@@ -245,11 +245,14 @@ fn lines(text: &str) -> impl Iterator<Item = TextRange> + '_ {
 mod tests {
     use super::*;
 
-    /// The windows find what the patterns find on the whole text: on every corpus and excerpt
-    /// file, and on texts made of heading pieces, broken lines and blank lines.
+    fn on_the_whole_text(t: &str) -> Vec<ChapterHeading> {
+        find_headings_in(t, &[(0, t.len())])
+    }
+
+    /// The windows find what the patterns find on the whole text, on every corpus and
+    /// excerpt file.
     #[test]
-    fn the_label_windows_lose_no_heading() {
-        let whole = |t: &str| find_headings_in(t, &[(0, t.len())]);
+    fn the_label_windows_lose_no_heading_of_the_shared_files() {
         let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared");
         let mut files = 0;
         for dir in ["corpus", "corpus/tip-2018", "corpus/refworld", "excerpts/other-years"] {
@@ -258,26 +261,31 @@ mod tests {
                 let path = e.unwrap().path();
                 if path.is_file() {
                     let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
-                    assert_eq!(find_headings(&text), whole(&text), "{}", path.display());
+                    assert_eq!(find_headings(&text), on_the_whole_text(&text), "{}", path.display());
                     files += 1;
                 }
             }
         }
         assert!(files > 170, "only {files} files under {shared}");
-        let pieces = [
-            "MEXICO: TIER 2", "TIER 2 WATCH", "LIST", "WATCH LIST", "", "  ", "CONGO, DEMOCRATIC REPUBLIC", "OF THE: TIER 2 WATCH LIST",
-            "OF THE: TIER 2", "Tier 3", "SPECIAL CASE: LIBYA", "TIER 3: LIBYA", "Prose about tier placements.", "Yemen (Special Case)",
-            "UZBEKISTAN (Tier 3*)", "NEPAL: Tier 2 Watch", "List", "MEXICO", "HONDURAS (TIER 2", "WATCH LIST)", "x: special case\r",
-        ];
-        let mut seed: u64 = 7;
-        for _ in 0..4000 {
-            let mut text = String::new();
-            for _ in 0..6 {
-                seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-                text.push_str(if seed & 1 == 0 { "\n" } else { "\r\n" });
-            }
-            assert_eq!(find_headings(&text), whole(&text), "{text:?}");
+    }
+
+    /// Heading pieces, broken lines and blank lines, joined by LF or CRLF.
+    const PIECES: [&str; 21] = [
+        "MEXICO: TIER 2", "TIER 2 WATCH", "LIST", "WATCH LIST", "", "  ", "CONGO, DEMOCRATIC REPUBLIC", "OF THE: TIER 2 WATCH LIST",
+        "OF THE: TIER 2", "Tier 3", "SPECIAL CASE: LIBYA", "TIER 3: LIBYA", "Prose about tier placements.", "Yemen (Special Case)",
+        "UZBEKISTAN (Tier 3*)", "NEPAL: Tier 2 Watch", "List", "MEXICO", "HONDURAS (TIER 2", "WATCH LIST)", "x: special case\r",
+    ];
+
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(4000))]
+        /// The windows find what the patterns find on the whole text of any six lines of
+        /// heading pieces.
+        #[test]
+        fn the_label_windows_lose_no_heading_of_pieced_texts(
+            lines in proptest::collection::vec((proptest::sample::select(&PIECES[..]), proptest::bool::ANY), 6)
+        ) {
+            let text: String = lines.iter().map(|(piece, crlf)| format!("{piece}{}", if *crlf { "\r\n" } else { "\n" })).collect();
+            proptest::prop_assert_eq!(find_headings(&text), on_the_whole_text(&text), "{:?}", text);
         }
     }
 
