@@ -37,12 +37,15 @@ static OTHER_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
 static ONE_OF_THEM: LazyLock<Regex> =
     LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:including|among\s+(?:them|whom))\b").unwrap());
 
+/// How far after the action word the official may start, in bytes.
+const OFFICIAL_REACH: usize = 120;
+
 /// Whether `text` tells of an action against an official ([`ACTION`], [`OFFICIAL_NOUN`]).
 fn action_against_official(text: &str) -> bool {
     ACTION.find_iter(text).any(|a| {
         let rest = &text[a.end()..];
         let clause = &rest[..rest.find(['.', ';']).unwrap_or(rest.len())];
-        let Some(o) = OFFICIAL_NOUN.find_iter(clause).find(|o| o.start() <= 121) else { return false };
+        let Some(o) = OFFICIAL_NOUN.find_iter(clause).find(|o| o.start() <= OFFICIAL_REACH) else { return false };
         let gap = &clause[..o.start()];
         // "a former child soldier" is no official
         if gap.trim_end().to_ascii_lowercase().ends_with("child") && o.as_str().to_ascii_lowercase().starts_with("soldier") {
