@@ -48,6 +48,13 @@ fn main() {
         child_ingest(Path::new(&args[i + 1]), Path::new(&args[i + 2]));
         return;
     }
+    // the baselines run on the same bytes: say what is missing before building the corpus
+    for (tool, package) in [("python3", "python3"), ("rg", "ripgrep")] {
+        if Command::new(tool).arg("--version").stdout(std::process::Stdio::null()).status().map_or(true, |s| !s.success()) {
+            eprintln!("the ingest bench runs `{tool}` beside tierwatch on the same bytes and cannot find it: install it (Debian: apt-get install {package})");
+            std::process::exit(2);
+        }
+    }
     let copies: usize = std::env::var("TIERWATCH_BENCH_COPIES").ok().and_then(|v| v.parse().ok()).unwrap_or(25);
     let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared");
     let work = tempfile::tempdir().expect("temp dir");
