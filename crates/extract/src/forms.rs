@@ -17,7 +17,7 @@ use crate::context::{Ctx, Sent};
 use crate::gate::GateSet;
 
 pub const NAME: &str = "forms";
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 /// The gold vocabulary of forms.
 pub const VOCABULARY: [&str; 9] = [
@@ -127,9 +127,23 @@ static NOT_A_CASE: LazyLock<Regex> = LazyLock::new(|| {
 static CLAUSE_BREAK: LazyLock<Regex> =
     LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i);\s*|,\s+(?:although|but|though|while|whereas|however)\b").unwrap());
 
+/// A sentence that opens on a concession ("Although the law mandates prosecution …, many
+/// workers assume large debts …"): the concession ends at its first comma.
+static OPENING_CONCESSION: LazyLock<Regex> =
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)^\s*(?:although|though|while|whereas)\b[^,;]*,").unwrap());
+
+/// The clauses of `text`: an opening concession, then the parts between [`CLAUSE_BREAK`]s.
+fn clauses(text: &str) -> impl Iterator<Item = &str> {
+    let (head, rest) = match OPENING_CONCESSION.find(text) {
+        Some(m) => text.split_at(m.end()),
+        None => ("", text),
+    };
+    std::iter::once(head).filter(|h| !h.is_empty()).chain(CLAUSE_BREAK.split(rest))
+}
+
 /// The clauses of `text` that report a case.
 fn case_clauses(text: &str) -> impl Iterator<Item = &str> {
-    CLAUSE_BREAK.split(text).filter(|c| CASE.is_match(c) && !NOT_A_CASE.is_match(c))
+    clauses(text).filter(|c| CASE.is_match(c) && !NOT_A_CASE.is_match(c))
 }
 
 /// The forms whose pattern matches `text` although its gate stays shut: always empty when
@@ -157,10 +171,16 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
         if NOT_OCCURRENCE.is_match(s.text) || (s.section != Some(SectionKind::TraffickingProfile) && PROGRAMME.is_match(s.text)) {
             continue;
         }
-        // A profile sentence states forms throughout; an enforcement sentence only in the
-        // clauses that report a case.
-        let clauses: Vec<&str> =
-            if i < profile_len && !ENFORCEMENT.is_match(s.text) { vec![s.text] } else { case_clauses(s.text).collect() };
+        // A profile sentence states forms throughout, but for its clauses about law
+        // enforcement, which state a form only where they report a case; a government
+        // section's sentence states forms only in the clauses that report a case.
+        let clauses: Vec<&str> = if i >= profile_len {
+            case_clauses(s.text).collect()
+        } else if !ENFORCEMENT.is_match(s.text) {
+            vec![s.text]
+        } else {
+            clauses(s.text).filter(|c| !ENFORCEMENT.is_match(c) || (CASE.is_match(c) && !NOT_A_CASE.is_match(c))).collect()
+        };
         if clauses.is_empty() {
             continue;
         }
@@ -267,6 +287,24 @@ mod tests {
         assert_eq!(forms("In past years, some were coerced to commit crimes."), ["forced_criminality"]);
         assert_eq!(forms("Basotho are also coerced into committing crimes in South Africa."), ["forced_criminality"]);
         assert_eq!(forms("Children are compelled to commit petty crimes."), ["forced_criminality"]);
+    }
+
+    /// A concession opening a sentence is a clause of its own: the law or the failure it
+    /// concedes does not hide what the rest of the sentence says occurs (Singapore, Cabo
+    /// Verde and South Africa 2018).
+    #[test]
+    fn an_opening_concession_is_its_own_clause() {
+        assert_eq!(
+            forms("Although the law limits agency fees and mandates prosecution for those who exceed them, many workers assume large debts, making them vulnerable to forced labor, including debt bondage."),
+            ["forced_labor", "debt_bondage"]
+        );
+        let protection = |t: &str| values(&run_kind(run, "Mexico", Protection, t, FactKind::Form));
+        assert_eq!(
+            protection("Although it did not provide statistics on the number of victims identified, the government identified at least five sex trafficking victims in 2017."),
+            ["sex_trafficking"]
+        );
+        // the concession alone still reports no case
+        assert!(protection("Although it did not identify any victims of forced labor, the government opened a shelter.").is_empty());
     }
 
     #[test]
