@@ -6,8 +6,9 @@
 //! reports are written (issue 10): this lists them to be read, kept with a reason or removed.
 //!
 //! Run: `cargo run --release -p tierwatch-extract --example rule_reach -- [MAX_DOCS]`
-//! (default 2): prints the alternatives that match at most MAX_DOCS documents, then a
-//! summary. Alternatives anchored with `^` or `$` are applied by their extractors to a part
+//! (default 2): prints the alternatives that match at most MAX_DOCS documents; then, inside
+//! the alternatives that reach more, each word of a group's list (`(?:convicted|sentenced)`)
+//! that matches at most MAX_DOCS of the documents its alternative matches; then a summary. Alternatives anchored with `^` or `$` are applied by their extractors to a part
 //! of a sentence, not to whole texts, so they are counted apart and not judged here.
 //! Gold sets: `../shared/gold`, `../shared/excerpts/gold`, `data/gold` (any file whose name
 //! is the document's).
@@ -49,6 +50,8 @@ fn main() {
     }
 
     let mut rows = Vec::new();
+    let mut inner_rows = Vec::new();
+    let mut inner_tried = 0;
     let (mut patterns, mut alternatives, mut anchored) = (0, 0, 0);
     let mut seen = BTreeSet::new();
     for c in tierwatch_model::pattern::compiled().into_iter().filter(|c| c.file.contains("extract")) {
@@ -64,11 +67,22 @@ fn main() {
                 continue;
             }
             let re = tierwatch_model::pattern::regex(&alt).unwrap_or_else(|e| panic!("{}:{}: {alt}: {e}", c.file, c.line));
-            let hits: Vec<&str> = docs.iter().filter(|(_, t)| re.is_match(t)).map(|(n, _)| n.as_str()).collect();
-            let distinct: BTreeSet<&str> = hits.iter().copied().collect();
+            let hits: Vec<usize> = (0..docs.len()).filter(|&i| re.is_match(&docs[i].1)).collect();
+            let distinct: BTreeSet<&str> = hits.iter().map(|&i| docs[i].0.as_str()).collect();
             if distinct.len() <= max {
                 let outside = distinct.iter().filter(|n| !gold.contains(**n)).count();
                 rows.push((c.file, c.line, distinct.len(), outside, alt.clone(), distinct.into_iter().map(String::from).collect::<Vec<_>>()));
+                continue;
+            }
+            // the alternative reaches more: does each word of the lists inside it?
+            for (branch, variant) in inner_branches(&alt) {
+                let Ok(re) = tierwatch_model::pattern::regex(&variant) else { continue };
+                inner_tried += 1;
+                let distinct: BTreeSet<&str> = hits.iter().filter(|&&i| re.is_match(&docs[i].1)).map(|&i| docs[i].0.as_str()).collect();
+                if distinct.len() <= max {
+                    let outside = distinct.iter().filter(|n| !gold.contains(**n)).count();
+                    inner_rows.push((c.file, c.line, distinct.len(), outside, format!("{branch}   in   {alt}"), distinct.into_iter().map(String::from).collect::<Vec<_>>()));
+                }
             }
         }
     }
@@ -80,8 +94,18 @@ fn main() {
         let short: String = alt.chars().take(110).collect();
         println!("{n:>4} {outside:>7}  {:<34} {short}{}  [{}]", format!("{}:{line}", file.rsplit("src/").next().unwrap_or(file)), if alt.chars().count() > 110 { "…" } else { "" }, names.join(", "));
     }
+    println!("\nwords of the lists inside an alternative that reaches more, matching at most {max} documents (the word, then its alternative):");
+    for (file, line, n, outside, what, names) in &inner_rows {
+        let short: String = what.chars().take(150).collect();
+        println!("{n:>4} {outside:>7}  {:<34} {short}{}  [{}]", format!("{}:{line}", file.rsplit("src/").next().unwrap_or(file)), if what.chars().count() > 150 { "…" } else { "" }, names.join(", "));
+    }
     println!(
-        "\n{patterns} patterns, {alternatives} top-level alternatives ({anchored} anchored, not judged); {} match at most {max} documents, {} of them none",
+        "\n{inner_tried} words inside groups tried (lists of at most {MAX_LIST} words), {} match at most {max} documents, {} none",
+        inner_rows.len(),
+        inner_rows.iter().filter(|r| r.2 == 0).count()
+    );
+    println!(
+        "{patterns} patterns, {alternatives} top-level alternatives ({anchored} anchored, not judged); {} match at most {max} documents, {} of them none",
         rows.len(),
         rows.iter().filter(|r| r.2 == 0).count()
     );
@@ -108,6 +132,48 @@ fn top_level_alternatives(pattern: &str) -> Vec<String> {
             })
             .collect(),
         _ => vec![pattern.to_string()],
+    }
+}
+
+/// Lists longer than this (number words, currencies) are not split word by word.
+const MAX_LIST: usize = 40;
+
+/// For each alternation nested inside `alt` (a group's list of words), each of its branches
+/// and `alt` with that list narrowed to the branch alone.
+fn inner_branches(alt: &str) -> Vec<(String, String)> {
+    let Ok(ast) = Parser::new().parse(alt) else { return Vec::new() };
+    let mut lists = Vec::new();
+    collect_alternations(&ast, &mut lists);
+    let mut out = Vec::new();
+    for (start, end, branches) in lists {
+        if branches.len() > MAX_LIST {
+            continue;
+        }
+        for (a, b) in branches {
+            let branch = &alt[a..b];
+            out.push((branch.to_string(), format!("{}(?:{branch}){}", &alt[..start], &alt[end..])));
+        }
+    }
+    out
+}
+
+/// Every alternation below the top of `ast`: its span and its branches' spans.
+fn collect_alternations(ast: &Ast, out: &mut Vec<(usize, usize, Vec<(usize, usize)>)>) {
+    match ast {
+        Ast::Alternation(a) => {
+            for x in &a.asts {
+                collect_alternations(x, out);
+            }
+        }
+        Ast::Concat(c) => c.asts.iter().for_each(|x| collect_alternations(x, out)),
+        Ast::Repetition(r) => collect_alternations(&r.ast, out),
+        Ast::Group(g) => {
+            if let Ast::Alternation(a) = g.ast.as_ref() {
+                out.push((a.span.start.offset, a.span.end.offset, a.asts.iter().map(|x| (x.span().start.offset, x.span().end.offset)).collect()));
+            }
+            collect_alternations(&g.ast, out);
+        }
+        _ => {}
     }
 }
 
