@@ -25,11 +25,12 @@ static COMPARE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\bcompared\s+(?:to|with)|\bversus\b|\ban?\s+(?:slight\s+)?(?:increase|decrease|rise|drop|decline)\s+from|\b(?:up|down)\s+from").unwrap()
 });
 /// A clause after a comparison that counts again with a verb of its own: ", and convicted",
-/// ", and it obtained", "; authorities identified" (not ", and 18 convicted", which lists the
-/// compared figures), or a new sentence glued on by the text's extraction ("in FY 2016.DOJ
-/// initiated").
+/// ", and it obtained", "; authorities identified", "; however the government reported
+/// identifying three" (not ", and 18 convicted", which lists the compared figures, nor ", and
+/// convicting 20", a gerund of the same list), or a new sentence glued on by the text's
+/// extraction ("in FY 2016.DOJ initiated").
 static NEW_CLAUSE: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)(?:,\s+(?:and|while|but)|;)\s+(?:[a-z]+\s+){0,3}?(?:convicted|prosecuted|investigated|identified|initiated|indicted|charged|opened|secured|obtained|achieved)\b|(?-i:[a-z0-9]\.[A-Z])").unwrap()
+    tierwatch_model::pattern::regex(r"(?i),\s+(?:and|while|but)\s+(?:[a-z]+\s+){0,3}?(?:convicted|prosecuted|investigated|identified|initiated|indicted|charged|opened|secured|obtained|achieved)\b|;\s+(?:[a-z]+\s+){0,5}?(?:convict|prosecut|investigat|identif(?:i|y)|initiat|indict|charg|open|secur|obtain|achiev)(?:ed|ing)\b|(?-i:[a-z0-9]\.[A-Z])").unwrap()
 });
 /// A sentence that opens on the period before: "During the previous reporting period, ...",
 /// "In the prior year, ..." (not "Similar to the previous year, ...", a comparison).

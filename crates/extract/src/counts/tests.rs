@@ -74,6 +74,28 @@ fn comparisons_told_as_likeness() {
     );
 }
 
+/// A clause after a semicolon that counts with a verb of its own is no part of the comparison
+/// before it, whatever the verb's form (Republic of Korea 2018); a gerund in the list of the
+/// counts compared stays in it.
+#[test]
+fn a_clause_after_a_semicolon_counts_on_its_own() {
+    assert_eq!(
+        counts("The government identified 77 foreign sex trafficking victims, compared with 82 in 2016; statistics for labor trafficking victims were unavailable; however the government reported identifying three labor trafficking victims in 2017."),
+        ["victims_identified 77 2017 exact", "victims_identified 82 2016 exact", "victims_identified 3 2017 exact"]
+    );
+    assert_eq!(
+        counts("The government reported investigating 90 alleged traffickers, prosecuting 53, and convicting 20, compared with investigating 98, prosecuting 60, and convicting 30 in 2016."),
+        [
+            "investigations 90 2017 exact",
+            "prosecutions 53 2017 exact",
+            "convictions 20 2017 exact",
+            "investigations 98 2016 exact",
+            "prosecutions 60 2016 exact",
+            "convictions 30 2016 exact"
+        ]
+    );
+}
+
 #[test]
 fn totals_not_parts() {
     assert_eq!(
