@@ -87,7 +87,7 @@ fn main() {
         }
     }
     println!("{} documents read ({} in a gold set); alternatives matching at most {max} of them:", docs.len(), docs.iter().filter(|(n, _)| gold.contains(n)).count());
-    println!("{:>4} {:>7}  {:<34} {}", "docs", "no gold", "where", "alternative (documents)");
+    println!("{:>4} {:>7}  {:<34} alternative (documents)", "docs", "no gold", "where");
     let mut by_file: BTreeMap<(&str, u32), usize> = BTreeMap::new();
     for (file, line, n, outside, alt, names) in &rows {
         *by_file.entry((file, *line)).or_default() += 1;
@@ -157,8 +157,11 @@ fn inner_branches(alt: &str) -> Vec<(String, String)> {
     out
 }
 
-/// Every alternation below the top of `ast`: its span and its branches' spans.
-fn collect_alternations(ast: &Ast, out: &mut Vec<(usize, usize, Vec<(usize, usize)>)>) {
+/// A list of words inside a group: its byte span and its branches' spans.
+type List = (usize, usize, Vec<(usize, usize)>);
+
+/// Every alternation below the top of `ast`, inside a group.
+fn collect_alternations(ast: &Ast, out: &mut Vec<List>) {
     match ast {
         Ast::Alternation(a) => {
             for x in &a.asts {

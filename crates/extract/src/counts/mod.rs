@@ -454,7 +454,7 @@ fn other_offence(after: &str) -> bool {
 
 /// The number before `n` in the sentence, other than a year.
 fn seen_before_number<'a>(nums: &'a [NumberMention], n: &NumberMention) -> Option<&'a NumberMention> {
-    nums.iter().filter(|m| m.end <= n.start && !numbers::is_year(m)).last()
+    nums.iter().rev().find(|m| m.end <= n.start && !numbers::is_year(m))
 }
 
 /// The form of trafficking a count's own words name ("20 cases of sex trafficking", "five

@@ -115,7 +115,7 @@ pub(super) fn assign(
     // traffickers, compared to 56 in 2016": the 58 is a count of the current period)
     let cues: Vec<usize> = COMPARE_CUE.find_iter(t).map(|m| m.end()).collect();
     for m in mentions.iter_mut() {
-        let Some(&cue) = cues.iter().filter(|&&c| c <= m.num.start).last() else { continue };
+        let Some(&cue) = cues.iter().rev().find(|&&c| c <= m.num.start) else { continue };
         if !NEW_CLAUSE.is_match(&t[cue..m.num.start]) {
             m.comparison = true;
         }
