@@ -14,7 +14,7 @@ use crate::gate::Gate;
 use crate::numbers::ordinal_value;
 
 pub const NAME: &str = "tier";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 const TIER_RE: &str = r"(?:Tier\s+1|Tier\s+2\s+Watch\s+List|Tier\s+2|Tier\s+3|Special\s+Case)";
 
@@ -97,7 +97,10 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     let mut local = Vec::new();
     heading(cx, &mut local);
     let sents = cx.sentences();
-    for s in sents.iter().filter(|s| is_intro(s)) {
+    // A chapter of the profile-first years whose tier paragraph was not told apart from its
+    // profile (no intro section found) states its tier there: read the profile then.
+    let profile_holds_intro = !cx.has_section(SectionKind::Intro) && !cx.has_section(SectionKind::GovernmentEfforts);
+    for s in sents.iter().filter(|s| is_intro(s) || profile_holds_intro && s.in_any(&[SectionKind::TraffickingProfile])) {
         sentence(cx, s, &mut local);
     }
     // the policy-or-pattern finding may stand outside the intro (a 2019+ prosecution part)
@@ -336,6 +339,36 @@ mod tests {
         assert_eq!(facts(t, FactKind::FullyMeetsStandards), ["true"]);
         let t = "However, the government did not demonstrate overall increasing efforts compared to the previous reporting period.";
         assert_eq!(facts(t, FactKind::IncreasingEfforts), ["false"]);
+    }
+
+    /// A profile-first chapter whose tier paragraph was not told apart from its profile (no
+    /// intro section) still states whether it meets the standards; where an intro exists, the
+    /// profile is not read for it.
+    #[test]
+    fn the_tier_paragraph_inside_a_profile_without_intro() {
+        let t = "Sweden is a destination country for women trafficked for sexual exploitation. The Government of Sweden fully complies with the minimum standards for the elimination of trafficking.";
+        let got = run_kind(run, "Sweden", SectionKind::TraffickingProfile, t, FactKind::FullyMeetsStandards);
+        assert_eq!(got.iter().map(|f| f.value.render()).collect::<Vec<_>>(), ["true"]);
+
+        let intro = "The Government of Sweden does not fully meet the minimum standards.";
+        let text = format!("{intro}\n{t}");
+        let (d, mut seg) = crate::testutil::doc("Sweden", SectionKind::Intro, &text);
+        seg.paragraphs[0].range = TextRange::new(0, intro.len());
+        seg.paragraphs.push(tierwatch_model::Paragraph {
+            range: TextRange::new(intro.len() + 1, text.len()),
+            section: SectionKind::TraffickingProfile,
+            method: tierwatch_model::SegmentMethod::Heading,
+            confidence: 1.0,
+        });
+        seg.sentences = vec![
+            tierwatch_model::Sentence { range: TextRange::new(0, intro.len()), paragraph: 0 },
+            tierwatch_model::Sentence { range: TextRange::new(intro.len() + 1, text.len()), paragraph: 1 },
+        ];
+        let cx = crate::Ctx::new(&d, &seg);
+        let mut out = Vec::new();
+        run(&cx, &mut out);
+        let fully: Vec<String> = out.iter().filter(|f| f.kind == FactKind::FullyMeetsStandards).map(|f| f.value.render()).collect();
+        assert_eq!(fully, ["false"]);
     }
 
     #[test]
