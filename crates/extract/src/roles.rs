@@ -14,7 +14,7 @@ use crate::context::{Ctx, Sent};
 use crate::gate::Gate;
 
 pub const NAME: &str = "roles";
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 
 const FILL: &str = r"(?:a|an|the|and|or|to|much|lesser|greater|extent|limited|growing|increasingly|increasing|primarily|mainly|largely|also|minor|significant|major|some|lesser-extent|key|regional|popular|possible|potential|emerging|occasional|small|smaller|very|in|isolated|cases|certain|likely)";
 
@@ -114,10 +114,21 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
             }
         }
     }
+    // the profiles of 2019 on name no roles in words ("human traffickers exploit domestic and
+    // foreign victims in X, and traffickers exploit victims from X abroad"): that sentence is
+    // their statement of the roles, read even beside a passing "uses X as a transit point"
+    // (then from that sentence alone)
     if !found {
         infer(cx, &sents, out);
+    } else {
+        let openers: Vec<Sent> = sents.iter().filter(|s| NEW_STYLE_OPENER.is_match(s.text)).cloned().collect();
+        infer(cx, &openers, out);
     }
 }
+
+/// The opening of a 2019+ trafficking profile (../shared/docs/report-formats.md, roles).
+static NEW_STYLE_OPENER: LazyLock<Regex> =
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\bhuman\s+traffickers\s+exploit\b").unwrap());
 
 /// Roles implied by the newer profile phrasing, when no sentence names them.
 fn infer(cx: &Ctx, sents: &[Sent], out: &mut Vec<Fact>) {
@@ -240,6 +251,11 @@ mod tests {
         assert_eq!(
             roles("Iceland", "As reported over the past five years, human traffickers exploit domestic and foreign victims in Iceland, and traffickers exploit victims from Iceland abroad."),
             ["destination", "source"]
+        );
+        // a passing role word beside the newer opener does not hide what the opener says
+        assert_eq!(
+            roles("Qatar", "As reported over the past five years, human traffickers exploit foreign victims in Qatar. Traffickers also use Qatar as a transit point to exploit victims in other countries."),
+            ["destination", "transit"]
         );
     }
 }
