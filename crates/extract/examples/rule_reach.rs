@@ -66,7 +66,7 @@ fn main() {
                 anchored += 1;
                 continue;
             }
-            let re = tierwatch_model::pattern::regex(&alt).unwrap_or_else(|e| panic!("{}:{}: {alt}: {e}", c.file, c.line));
+            let re = compile(&alt).unwrap_or_else(|e| panic!("{}:{}: {alt}: {e}", c.file, c.line));
             let hits: Vec<usize> = (0..docs.len()).filter(|&i| re.is_match(&docs[i].1)).collect();
             let distinct: BTreeSet<&str> = hits.iter().map(|&i| docs[i].0.as_str()).collect();
             if distinct.len() <= max {
@@ -76,7 +76,7 @@ fn main() {
             }
             // the alternative reaches more: does each word of the lists inside it?
             for (branch, variant) in inner_branches(&alt) {
-                let Ok(re) = tierwatch_model::pattern::regex(&variant) else { continue };
+                let Ok(re) = compile(&variant) else { continue };
                 inner_tried += 1;
                 let distinct: BTreeSet<&str> = hits.iter().filter(|&&i| re.is_match(&docs[i].1)).map(|&i| docs[i].0.as_str()).collect();
                 if distinct.len() <= max {
@@ -113,8 +113,15 @@ fn main() {
 
 /// The leading flag group of a pattern (`(?i)`, `(?mi)`), which applies to every alternative.
 fn flags_prefix(pattern: &str) -> String {
-    let re = regex::Regex::new(r"^\(\?[a-zA-Z]+\)").unwrap();
-    re.find(pattern).map(|m| m.as_str().to_string()).unwrap_or_default()
+    static FLAGS: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| regex::Regex::new(r"^\(\?[a-zA-Z]+\)").unwrap());
+    FLAGS.find(pattern).map(|m| m.as_str().to_string()).unwrap_or_default()
+}
+
+/// A piece of a pattern, compiled with the engine settings the extractors use but not through
+/// `pattern::regex`, so the thousands of pieces tried are not remembered as the project's own
+/// patterns.
+fn compile(pattern: &str) -> Result<regex::Regex, regex::Error> {
+    regex::RegexBuilder::new(pattern).dfa_size_limit(tierwatch_model::pattern::DFA_CACHE_BYTES).build()
 }
 
 /// The top-level alternatives of `pattern`, each with the pattern's leading flags, as

@@ -52,6 +52,9 @@ static ROLE_WORD: LazyLock<Regex> = LazyLock::new(|| tierwatch_model::pattern::r
 static FOREIGN_VICTIMS: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:domestic\s+and\s+)?foreign\s+(?:victims|nationals|women|men|children|workers|migrants)\b").unwrap()
 });
+/// The opening of a 2019+ trafficking profile (../shared/docs/report-formats.md, roles).
+static NEW_STYLE_OPENER: LazyLock<Regex> =
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\bhuman\s+traffickers\s+exploit\b").unwrap());
 static ABROAD: LazyLock<Regex> =
     LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b(?:abroad|overseas|in\s+other\s+countries|in\s+foreign\s+countries)\b").unwrap());
 static PASSING: LazyLock<Regex> = LazyLock::new(|| {
@@ -125,10 +128,6 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
         infer(cx, &openers, out);
     }
 }
-
-/// The opening of a 2019+ trafficking profile (../shared/docs/report-formats.md, roles).
-static NEW_STYLE_OPENER: LazyLock<Regex> =
-    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\bhuman\s+traffickers\s+exploit\b").unwrap());
 
 /// Roles implied by the newer profile phrasing, when no sentence names them.
 fn infer(cx: &Ctx, sents: &[Sent], out: &mut Vec<Fact>) {
