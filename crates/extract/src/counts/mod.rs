@@ -28,7 +28,7 @@ use crate::numbers::{self, NumberMention};
 use words::{tokens, Tok};
 
 pub const NAME: &str = "counts";
-pub const VERSION: u32 = 12;
+pub const VERSION: u32 = 13;
 
 /// Sentences about complicit officials: their counts belong to official complicity.
 static COMPLICITY: LazyLock<Regex> =
@@ -296,6 +296,13 @@ fn sentence(
             let comparison = sentence_compares
                 || (COMPARE_BEFORE.is_match(&t[..n.start]) && compare_after(&t[n.end..]) || parts::dated_bracket(t, n.start))
                     && !mentions.is_empty();
+            // "24 were adults and 14 were children (30 adults and 16 children in 2016)": a
+            // bracket compares the numbers of its clause before it; when none of them became a
+            // count (parts told with a verb of their own, counts of something else), the
+            // bracket's numbers are not counts either
+            if comparison && bracket_compares_no_count(t, &nums, &mentions, clause_start, n.start) {
+                continue;
+            }
             let qualifier = qualifier(&t[..n.start]);
             let scope =
                 scope_of(&t[n.end..head.as_ref().map(|h| h.1.start).unwrap_or(n.end).max(n.end)]);
@@ -415,6 +422,27 @@ fn sentence(
         f.confidence = if m.comparison { 0.75 } else { 0.85 };
         out.push(f);
     }
+}
+
+/// Whether the innermost bracket open at `at` follows numbers of its clause (from
+/// `clause_start`) of which none is a count.
+fn bracket_compares_no_count(t: &str, nums: &[NumberMention], mentions: &[Mention], clause_start: usize, at: usize) -> bool {
+    let mut depth = 0usize;
+    let mut open = None;
+    for (i, c) in t[clause_start..at].char_indices().rev() {
+        match c {
+            ')' => depth += 1,
+            '(' if depth == 0 => {
+                open = Some(clause_start + i);
+                break;
+            }
+            '(' => depth -= 1,
+            _ => {}
+        }
+    }
+    let Some(open) = open else { return false };
+    let mut before = nums.iter().filter(|m| m.start >= clause_start && m.end <= open && !numbers::is_year(m)).peekable();
+    before.peek().is_some() && before.all(|b| !mentions.iter().any(|m| m.num.start == b.start))
 }
 
 /// "This is compared to ...", "These figures compare with ...": the whole sentence gives the

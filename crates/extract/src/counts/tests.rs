@@ -499,3 +499,23 @@ fn a_comparison_with_the_period_before_dates_the_count_now() {
         ["investigations 22 rp exact", "investigations 0 pp exact"]
     );
 }
+
+#[test]
+fn a_bracket_after_parts_with_their_own_verb_compares_those_parts() {
+    // the clauses after the semicolon break the total down, each part with its verb; the
+    // brackets give last year's parts, not counts of their own
+    assert_eq!(
+        counts("The government identified 38 victims (46 in 2016); 35 victims were subjected to sex trafficking and three to forced begging (26 to sex trafficking and nine to forced labor in 2016); 24 were adults and 14 were children (30 adults and 16 children in 2016)."),
+        ["victims_identified 38 2017 exact", "victims_identified 46 2016 exact"]
+    );
+    // a bracket after a count of its clause still compares that count
+    assert_eq!(
+        counts("The police investigated 12 suspects (nine in 2016); prosecutors indicted five defendants (four in 2016)."),
+        [
+            "investigations 12 2017 exact",
+            "investigations 9 2016 exact",
+            "prosecutions 5 2017 exact",
+            "prosecutions 4 2016 exact",
+        ]
+    );
+}
