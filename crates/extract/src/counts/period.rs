@@ -44,6 +44,7 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The period stated in `w` (the words right after a count), if any.
 fn stated(w: &str, comparison: bool) -> Option<Period> {
+    let w = past_undated_bracket(w);
     let w = match CUT.find(w) {
         Some(m) if m.start() > 0 || !comparison => &w[..m.start()],
         _ => w,
@@ -60,6 +61,32 @@ fn stated(w: &str, comparison: bool) -> Option<Period> {
         (None, None, Some(_)) => Some(Period::ReportingPeriod),
         _ => None,
     }
+}
+
+/// `w` after the bracket it opens with, when that bracket states no period: "33 alleged
+/// victims (20 sex trafficking and 13 labor trafficking victims) in 2016" is dated by the
+/// words after its breakdown. A dated bracket ("(46 in 2016)") is a comparison and stays.
+fn past_undated_bracket(w: &str) -> &str {
+    let trimmed = w.trim_start();
+    if !trimmed.starts_with('(') {
+        return w;
+    }
+    let mut depth = 0usize;
+    for (i, c) in trimmed.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    let inner = &trimmed[1..i];
+                    let dated = YEAR.is_match(inner) || PREVIOUS.is_match(inner) || REPORTING.is_match(inner);
+                    return if dated { w } else { &trimmed[i + 1..] };
+                }
+            }
+            _ => {}
+        }
+    }
+    w
 }
 
 /// `s` with its bracketed parts removed.

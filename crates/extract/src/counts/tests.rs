@@ -519,3 +519,16 @@ fn a_bracket_after_parts_with_their_own_verb_compares_those_parts() {
         ]
     );
 }
+
+#[test]
+fn a_breakdown_in_brackets_does_not_hide_the_year_after_it() {
+    assert_eq!(
+        counts("The ministry reported identifying 41 victims (nine sex trafficking victims and 32 labor trafficking victims), compared to 30 victims (18 sex trafficking and 12 labor trafficking victims) in 2016."),
+        ["victims_identified 41 2017 exact", "victims_identified 30 2016 exact"]
+    );
+    // a dated bracket is the comparison itself and dates nothing after it
+    assert_eq!(
+        counts("Police investigated 14 cases (12 in 2016) during the reporting period."),
+        ["investigations 14 2017 exact", "investigations 12 2016 exact"]
+    );
+}
