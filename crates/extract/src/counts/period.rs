@@ -9,6 +9,12 @@ use tierwatch_model::Period;
 
 use super::Mention;
 
+/// A month and year opening a clause: "In January 2018, police identified ...", "In one case in
+/// May 2017, ...". Only a clause's lead is read for it: after a count, a dated event is often
+/// another one ("from a case that commenced in July 2013").
+static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)\b(?:in|during)\s+(?:early\s+|late\s+|mid-)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<y>(?:19|20)\d\d)\b").unwrap()
+});
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:in|during|for|throughout|by\s+the\s+end\s+of)\s+(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?P<y>(?:19|20)\d\d)\b").unwrap()
 });
@@ -181,7 +187,8 @@ pub(super) fn assign(
         // 33 in 2016, and convicted 58")
         let lead = COMPARE_CUE.find(&lead).map_or(lead.as_str(), |c| &lead[..c.start()]);
         YEAR.captures_iter(lead)
-            .last()
+            .chain(MONTH_YEAR.captures_iter(lead))
+            .max_by_key(|c| c.get(0).map_or(0, |m| m.start()))
             .map(|c| Period::Year(c["y"].parse().unwrap_or(0)))
             .or_else(|| match (LAST_YEAR.is_match(lead), report_year) {
                 (true, Some(y)) => Some(Period::Year(y - 1)),

@@ -532,3 +532,13 @@ fn a_breakdown_in_brackets_does_not_hide_the_year_after_it() {
         ["investigations 14 2017 exact", "investigations 12 2016 exact"]
     );
 }
+
+#[test]
+fn a_month_and_year_opening_the_clause_dates_its_counts() {
+    assert_eq!(counts("In March 2017, border police identified 14 trafficking victims at the airport."), ["victims_identified 14 2017 exact"]);
+    // after the count, a dated event is another one
+    assert_eq!(
+        counts("The court convicted one trafficker for forced labor, in a case that began in July 2013."),
+        ["convictions 1 ? exact"]
+    );
+}
