@@ -28,7 +28,7 @@ use crate::numbers::{self, NumberMention};
 use words::{tokens, Tok};
 
 pub const NAME: &str = "counts";
-pub const VERSION: u32 = 15;
+pub const VERSION: u32 = 16;
 
 /// Sentences about complicit officials: their counts belong to official complicity.
 static COMPLICITY: LazyLock<Regex> =
@@ -61,6 +61,10 @@ static COMPARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)^\s*(?:(?:federal|state|new|total|cases?|suspects?|defendants?|traffickers?|victims?|investigations?|prosecutions?|convictions?|individuals|both)\s+){0,3}(?:in|during|for)\s+(?:both\s+)?(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?:19|20)\d\d\b|^\s*(?:[a-z\-]+\s+){0,2}?(?:in|during)\s+the\s+(?:previous|prior|last|preceding)\b|^\s*(?:[a-z\-]+\s+){0,2}?(?:the\s+)?(?:previous|prior|preceding)\s+(?:(?:two|three|four|five|\d)\s+)?(?:years?|reporting)").unwrap()
 });
 
+/// "and ", ", ", "or " before a number that follows one.
+static COORDINATED_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)").unwrap());
+
 static COMPARE_AFTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)^\s*(?P<w>(?:[a-z\-]+\s+){0,4}?)(?:in|during|for)\s+(?:both\s+)?(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?:19|20)\d\d\b").unwrap()
 });
@@ -69,6 +73,15 @@ static COMPARE_AFTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 fn compare_after(after: &str) -> bool {
     if COMPARE_AFTER.is_match(after) {
         return true;
+    }
+    // "an increase from 274 and 207 in 2016, respectively": a number coordinated with the
+    // next one shares the period after that one
+    if let Some(c) = COORDINATED_NUMBER.find(after) {
+        let rest = &after[c.end()..];
+        if numbers::numbers(rest).first().is_some_and(|n| n.start == 0 && !numbers::is_year(n)) {
+            let next = &rest[numbers::numbers(rest)[0].end..];
+            return compare_after(next);
+        }
     }
     COMPARE_AFTER_WORDS.captures(after).is_some_and(|c| {
         c["w"].split_whitespace().all(|w| {

@@ -542,3 +542,16 @@ fn a_month_and_year_opening_the_clause_dates_its_counts() {
         ["convictions 1 ? exact"]
     );
 }
+
+#[test]
+fn coordinated_compared_numbers_share_the_period_after_the_last() {
+    assert_eq!(
+        counts("Police identified 90 victims of sex trafficking and 41 victims of forced labor, up from 62 and 30 in 2016, respectively."),
+        [
+            "victims_identified 90 2017 exact",
+            "victims_identified 41 2017 exact",
+            "victims_identified 62 2016 exact",
+            "victims_identified 30 2016 exact",
+        ]
+    );
+}
