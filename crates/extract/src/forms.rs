@@ -17,7 +17,7 @@ use crate::context::{Ctx, Sent};
 use crate::gate::GateSet;
 
 pub const NAME: &str = "forms";
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 
 /// The gold vocabulary of forms.
 pub const VOCABULARY: [&str; 9] = [
@@ -44,7 +44,7 @@ static PATTERNS: LazyLock<Vec<(&'static str, Regex, bool)>> = LazyLock::new(|| {
         p("debt_bondage", r"\bdebt\s+bondage|\bbonded\s+(?:[\w-]+\s+(?:and\s+)?){0,3}?labou?r|\bdebt-based\s+coercion|\bdebt\s+(?:manipulation|servitude|slavery)|\bindebted(?:ness)?\b|\b(?:coerc|forc|manipulat|exploit|trap|bond|hold|held|repay)\w*\b[^.;]{0,60}\bdebts?\b|\bdebts?\b[^.;]{0,60}\b(?:coerc|forc|manipulat|exploit|trap|bondage)", false),
         p("child_soldiers", r"\bchild\s+soldier|\bchild\s+combatants?\b|\b(?:recruit|use|used|using|conscript)\w*\b[^.;]{0,80}\b(?:children|child|minors|boys|girls)\b[^.;]{0,80}\b(?:armed|militias?|combat\w*|fight|fighters)\b|\b(?:children|child|minors|boys)\b[^.;]{0,60}\b(?:recruit\w*|used|use|conscript\w*)\b[^.;]{0,60}\b(?:armed\s+(?:groups?|forces)|militias?|combat|fighters|soldiers)\b|\b(?:armed|militant|terrorist|insurgent|rebel)\w*\s+(?:groups?|forces|organizations?|militias?)\b[^.;]{0,80}\b(?:forc|recruit|us|abduct|kidnap)\w*\b[^.;]{0,40}\b(?:children|boys|girls|minors)\b[^.;]{0,60}\b(?:fight\w*|combat\w*|soldiers?|spy|spies|guards?|suicide|bomb\w*)", false),
         p("forced_criminality", r"\bforced\s+criminality|\b(?:forc|coerc|compel)\w*\s+(?:(?:in)?to\s+)?(?:commit\w*|engag\w*\s+in|participat\w*\s+in)\s+(?:petty\s+|other\s+|minor\s+)?(?:crimes?|criminal|illicit|illegal)|\b(?:cannabis|marijuana|poppy|coca)\s+(?:cultivation|farms?|factories|grow\w*)|\bcultivation\s+of\s+(?:cannabis|marijuana|drugs|poppy)|\bcouriers?\s+(?:of|for)\s+drugs|\b(?:forc|coerc|compel|exploit)\w*\b[^.;]{0,160}\b(?:drug\s+(?:trafficking|smuggling|production|sales|trade|dealing|cultivation)|(?:sell|selling|transport|transporting|smuggle|smuggling|carry)\w*\s+(?:drugs|narcotics)|theft|steal|stealing|pickpocket\w*|shoplift\w*|burglar\w*|robber\w*|criminal\s+activit\w+|illicit\s+activit\w+|illegal\s+activit\w+|drug\s+couriers?|(?:sale|selling|distribution|distributing|transport\w*|production|producing)\s+(?:and\s+\w+\s+)?of\s+(?:illegal\s+|illicit\s+)?(?:drugs|narcotics|marijuana|cannabis|cocaine|heroin|opium))|\bdrug\s+(?:couriers?|mules?)\b|\bpickpocket\w*|\bcoerced\s+criminal|\bcriminal\s+(?:behavior|activit\w+)|\billicit\s+(?:crops|activit\w+)|\b(?:transport|sell|smuggl|carry|deliver)\w*\s+(?:or\s+\w+\s+)?(?:drugs|narcotics)|\b(?:forc|coerc|compel)\w*\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:conduct|commit|perpetrate|run|carry\s+out|participate\s+in|engage\s+in|work\s+in|work\s+for)\s+(?:[\w\-]+\s+){0,3}?(?:scams?|fraud)\b", true),
-        p("forced_marriage", r"\bforced\s+marriages?|\bforced\s+(?:in)?to\s+marry|\bchild\s+marriages?|\bearly\s+marriages?|\bforced\s+into\s+marriage|\bsold\s+(?:as|into)\s+(?:brides|wives|marriage)|\bbride\s+(?:price|selling|trafficking)|\b(?:sell|sold|selling)\b[^.;]{0,40}\bfor\s+marriage", false),
+        p("forced_marriage", r"\bforced\s+marriages?|\bforced\s+(?:in)?to\s+marry|\bchild\s+marriages?|\bearly\s+marriages?|\bforced\s+into\s+marriage|\bsold\s+(?:as|into)\s+(?:brides|wives|marriage)|\bbride\s+(?:price|selling|trafficking|kidnapping|abduction)|\b(?:sell|sold|selling)\b[^.;]{0,40}\bfor\s+marriage", false),
         p("child_sex_tourism", r"\bchild\s+sex\s+touris|\bsex\s+touris\w+\b[^.;]{0,80}\b(?:child|children|minors)\b|\b(?:child|children|minors)\b[^.;]{0,80}\bsex\s+touris", false),
         p("organ_removal", r"\borgan\s+(?:removal|harvesting|trafficking)|\bremoval\s+of\s+(?:their\s+)?organs", false),
     ]
@@ -257,6 +257,8 @@ mod tests {
         assert_eq!(forms("Romani children are forced to sell goods on the street, beg, or commit petty theft."), ["forced_begging", "forced_criminality"]);
         // -> debt_bondage
         assert_eq!(forms("Some migrants are subjected to debt bondage."), ["debt_bondage"]);
+        // -> forced_marriage: a bride taken by force is a forced marriage
+        assert_eq!(forms("Traffickers exploit the practice of bride kidnapping in rural areas."), ["forced_marriage"]);
         // -> child_sex_tourism (and sex tourism implies commercial sex? no)
         assert_eq!(forms("Sex tourism, including child sex tourism, appears to be growing."), ["child_sex_tourism"]);
         // -> child_soldiers
