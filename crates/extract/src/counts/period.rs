@@ -15,8 +15,9 @@ use super::Mention;
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:in|during)\s+(?:early\s+|late\s+|mid-)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<y>(?:19|20)\d\d)\b").unwrap()
 });
+/// A stated year: "in 2017", "in FY 2016", "in the first eight months of 2017".
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)\b(?:in|during|for|throughout|by\s+the\s+end\s+of)\s+(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?P<y>(?:19|20)\d\d)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:in|during|for|throughout|by\s+the\s+end\s+of)\s+(?:the\s+(?:first|last|second|final)\s+(?:[\w\-]+\s+)?(?:months?|half|quarter|weeks?)\s+of\s+)?(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?P<y>(?:19|20)\d\d)\b").unwrap()
 });
 /// "this reporting period", "during the year", "during the Nepali fiscal year" (a fiscal year
 /// named by no number is the one reported on).

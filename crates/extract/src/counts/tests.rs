@@ -555,3 +555,11 @@ fn coordinated_compared_numbers_share_the_period_after_the_last() {
         ]
     );
 }
+
+#[test]
+fn part_of_a_year_dates_a_count_by_that_year() {
+    assert_eq!(
+        counts("Police identified 64 victims in the first nine months of 2017, compared with 50 victims in the first half of 2016."),
+        ["victims_identified 64 2017 exact", "victims_identified 50 2016 exact"]
+    );
+}
