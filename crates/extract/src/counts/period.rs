@@ -15,6 +15,10 @@ use super::Mention;
 static MONTH_YEAR: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:in|during)\s+(?:early\s+|late\s+|mid-)?(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+(?P<y>(?:19|20)\d\d)\b").unwrap()
 });
+/// A sentence that opens on its year: "In 2017, ...", "During FY 2016, ...", "In March 2018, ...".
+static OPENS_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)^\s*(?:in|during)\s+(?:(?:FY|fiscal\s+year|calendar\s+year)\s*|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?(?P<y>(?:19|20)\d\d)\s*,").unwrap()
+});
 /// A stated year: "in 2017", "in FY 2016", "in the first eight months of 2017".
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:in|during|for|throughout|by\s+the\s+end\s+of)\s+(?:the\s+(?:first|last|second|final)\s+(?:[\w\-]+\s+)?(?:months?|half|quarter|weeks?)\s+of\s+)?(?:(?:FY|fiscal\s+year|calendar\s+year)\s*)?(?P<y>(?:19|20)\d\d)\b").unwrap()
@@ -199,6 +203,14 @@ pub(super) fn assign(
             // "...; during the previous reporting period, it completed 281 prosecutions"
             // "During the previous reporting period, it achieved 28 convictions"
             .or_else(|| (clause_start > 0 && PREVIOUS.is_match(lead) || OPENS_PREVIOUS.is_match(lead)).then_some(Period::PreviousPeriod))
+            // "In 2017, the hotline received 19,444 calls; 80 potential victims were identified":
+            // the year the sentence opens on dates a later clause that names no period of its own
+            .or_else(|| {
+                (clause_start > 0 && !COMPARE_CUE.is_match(&t[clause_start..at]) && !t[clause_start..at].to_ascii_lowercase().contains("compar"))
+                    .then(|| OPENS_YEAR.captures(t))
+                    .flatten()
+                    .map(|c| Period::Year(c["y"].parse().unwrap_or(0)))
+            })
     };
     let compared_years: Vec<u16> = mentions
         .iter()

@@ -563,3 +563,16 @@ fn part_of_a_year_dates_a_count_by_that_year() {
         ["victims_identified 64 2017 exact", "victims_identified 50 2016 exact"]
     );
 }
+
+#[test]
+fn the_year_a_sentence_opens_on_dates_its_later_clauses() {
+    assert_eq!(
+        counts("In 2017, the hotline received 4,100 calls; 35 potential victims were identified through it."),
+        ["victims_identified 35 2017 exact"]
+    );
+    // not a comparison after the semicolon: it tells of the period before
+    assert_eq!(
+        counts("In 2017, police identified 40 victims; this compares to 28 victims identified the previous year."),
+        ["victims_identified 40 2017 exact", "victims_identified 28 pp exact"]
+    );
+}
