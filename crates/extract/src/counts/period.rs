@@ -28,9 +28,10 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:this|the|current)\s+reporting\s+period|\b(?:during|in|for)\s+the\s+(?:[A-Z][\w'’]+\s+)?(?:fiscal\s+)?year\b(?:\s*[,;.)]|\s+[A-Za-z])").unwrap()
 });
-/// "the previous reporting period", "the prior fiscal year", "the previous two years".
+/// "the previous reporting period", "the prior fiscal year", "the previous two years", "the
+/// previous period".
 static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)\b(?:the\s+)?(?:previous|prior|preceding|last)\s+(?:(?:fiscal|calendar|two|three|\d)\s+)?(?:reporting\s+periods?|years?|report)").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:the\s+)?(?:previous|prior|preceding|last)\s+(?:(?:fiscal|calendar|two|three|\d)\s+)?(?:reporting\s+periods?|years?|report)|\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:time\s*)?(?:periods?|timeframe)\b").unwrap()
 });
 static COMPARE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\bcompared\s+(?:to|with)|\bversus\b|\ban?\s+(?:slight\s+)?(?:increase|decrease|rise|drop|decline)\s+from|\b(?:up|down)\s+from").unwrap()

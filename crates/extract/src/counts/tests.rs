@@ -576,3 +576,11 @@ fn the_year_a_sentence_opens_on_dates_its_later_clauses() {
         ["victims_identified 40 2017 exact", "victims_identified 28 pp exact"]
     );
 }
+
+#[test]
+fn the_previous_period_without_reporting_is_the_period_before() {
+    assert_eq!(
+        counts("During the reporting period, courts convicted 12 traffickers, compared with nine convictions in the previous period."),
+        ["convictions 12 rp exact", "convictions 9 pp exact"]
+    );
+}
