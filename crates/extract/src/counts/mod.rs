@@ -28,7 +28,7 @@ use crate::numbers::{self, NumberMention};
 use words::{tokens, Tok};
 
 pub const NAME: &str = "counts";
-pub const VERSION: u32 = 19;
+pub const VERSION: u32 = 20;
 
 /// Sentences about complicit officials: their counts belong to official complicity.
 static COMPLICITY: LazyLock<Regex> =
@@ -72,6 +72,12 @@ static COMPARE_AFTER_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 /// Whether the words after a number make it a comparison ("(three sex traffickers in 2016)").
 fn compare_after(after: &str) -> bool {
     if COMPARE_AFTER.is_match(after) {
+        return true;
+    }
+    // "compared with 44 (42 sex trafficking cases and two labor trafficking cases) in 2016": the
+    // period after a breakdown
+    let past = period::past_undated_bracket(after);
+    if past.len() < after.len() && compare_after(past) {
         return true;
     }
     // "an increase from 274 and 207 in 2016, respectively": a number coordinated with the

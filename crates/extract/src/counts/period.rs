@@ -78,7 +78,7 @@ fn stated(w: &str, comparison: bool) -> Option<Period> {
 /// `w` after the bracket it opens with, when that bracket states no period: "33 alleged
 /// victims (20 sex trafficking and 13 labor trafficking victims) in 2016" is dated by the
 /// words after its breakdown. A dated bracket ("(46 in 2016)") is a comparison and stays.
-fn past_undated_bracket(w: &str) -> &str {
+pub(super) fn past_undated_bracket(w: &str) -> &str {
     let trimmed = w.trim_start();
     if !trimmed.starts_with('(') {
         return w;

@@ -584,3 +584,11 @@ fn the_previous_period_without_reporting_is_the_period_before() {
         ["convictions 12 rp exact", "convictions 9 pp exact"]
     );
 }
+
+#[test]
+fn a_comparison_with_its_own_breakdown_is_still_a_comparison() {
+    assert_eq!(
+        counts("Authorities initiated 52 investigations (40 sex trafficking cases and 12 labor trafficking cases), compared with 47 (39 sex trafficking cases and eight labor trafficking cases) in 2016."),
+        ["investigations 52 2017 exact", "investigations 47 2016 exact"]
+    );
+}
