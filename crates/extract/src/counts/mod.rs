@@ -84,9 +84,9 @@ fn compare_after(after: &str) -> bool {
     // next one shares the period after that one
     if let Some(c) = COORDINATED_NUMBER.find(after) {
         let rest = &after[c.end()..];
-        if numbers::numbers(rest).first().is_some_and(|n| n.start == 0 && !numbers::is_year(n)) {
-            let next = &rest[numbers::numbers(rest)[0].end..];
-            return compare_after(next);
+        let word = &rest[..rest.find(char::is_whitespace).unwrap_or(rest.len())];
+        if let Some(n) = numbers::numbers(word).into_iter().next().filter(|n| n.start == 0 && !numbers::is_year(n)) {
+            return compare_after(&rest[n.end..]);
         }
     }
     COMPARE_AFTER_WORDS.captures(after).is_some_and(|c| {
