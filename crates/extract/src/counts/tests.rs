@@ -592,3 +592,26 @@ fn a_comparison_with_its_own_breakdown_is_still_a_comparison() {
         ["investigations 52 2017 exact", "investigations 47 2016 exact"]
     );
 }
+
+#[test]
+fn a_list_shares_the_year_stated_after_its_last_item() {
+    // a year after the last item of a list of different counts dates the whole list; it is
+    // no comparison ("47 investigations, and 18 in 2016" would be one)
+    assert_eq!(
+        counts("The government reported 47 trafficking investigations, 29 prosecutions, and 18 convictions in 2010."),
+        [
+            "investigations 47 2010 exact",
+            "prosecutions 29 2010 exact",
+            "convictions 18 2010 exact",
+        ]
+    );
+    assert_eq!(
+        counts("Police investigated 12 cases, and 30 suspects in 2017."),
+        ["investigations 12 2017 exact", "investigations 30 2017 exact"]
+    );
+    // the same count told again with its own year after a comma is the compared one
+    assert_eq!(
+        counts("Police investigated 30 cases, and 12 cases in 2016."),
+        ["investigations 30 2017 exact", "investigations 12 2016 exact"]
+    );
+}
