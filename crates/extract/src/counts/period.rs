@@ -141,17 +141,23 @@ pub(super) fn assign(
             let link = t[mentions[i].np_end..mentions[i + 1].num.start]
                 .trim()
                 .to_ascii_lowercase();
-            // "47 investigations, 29 prosecutions, and 18 convictions in 2010": a list of
-            // different counts shares the year after its last item; the same count again after
-            // a comma ("30 cases, and 12 cases in 2016") is a comparison and dates nothing
-            let list_item = matches!(link.as_str(), "," | ", and" | ", or" | "or")
-                && (mentions[i].kind != mentions[i + 1].kind || mentions[i].unit != mentions[i + 1].unit);
-            if list_item
-                || matches!(
-                    link.as_str(),
-                    "involved in" | "involving" | "in" | "from" | "with" | "for" | "and"
-                )
-            {
+            let shares_year = match link.as_str() {
+                "involved in" | "involving" | "in" | "from" | "with" | "for" | "and" => true,
+                // "47 investigations, 29 prosecutions, and 18 convictions in 2010": a list of
+                // different counts shares the year after its last item, and that item is no
+                // comparison; the same count again after a comma ("30 cases, and 12 cases in
+                // 2016") is one, and dates nothing
+                "," | ", and" | ", or" | "or" => {
+                    let (a, b) = (&mentions[i], &mentions[i + 1]);
+                    let list_item = (a.kind != b.kind || a.unit != b.unit) && !a.comparison;
+                    if list_item {
+                        mentions[i + 1].comparison = false;
+                    }
+                    list_item
+                }
+                _ => false,
+            };
+            if shares_year {
                 mentions[i].period = mentions[i + 1].period;
             }
         }

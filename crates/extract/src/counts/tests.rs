@@ -609,6 +609,12 @@ fn a_list_shares_the_year_stated_after_its_last_item() {
         counts("Police investigated 12 cases, and 30 suspects in 2017."),
         ["investigations 12 2017 exact", "investigations 30 2017 exact"]
     );
+    // and its last item is a count of the period, not a compared figure
+    let t = "The government reported 47 trafficking investigations, 29 prosecutions, and 18 convictions in 2010.";
+    let (d, seg) = doc("Mexico", SectionKind::Prosecution, t);
+    let mut out = Vec::new();
+    run(&crate::Ctx::new(&d, &seg), &mut out);
+    assert!(out.iter().all(|f| f.confidence == 0.85), "{:?}", out.iter().map(|f| f.confidence).collect::<Vec<_>>());
     // the same count told again with its own year after a comma is the compared one
     assert_eq!(
         counts("Police investigated 30 cases, and 12 cases in 2016."),
