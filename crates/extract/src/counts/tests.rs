@@ -135,6 +135,11 @@ fn explicit_zeros() {
     );
     assert_eq!(counts("The government did not investigate, prosecute, or convict any child sex tourists."), ["investigations 0 ? exact", "prosecutions 0 ? exact", "convictions 0 ? exact"]);
     assert_eq!(counts("The government identified no trafficking victims during the reporting period."), ["victims_identified 0 rp exact"]);
+    // the previous period named right after the zero's object ("any victims the previous year")
+    assert_eq!(
+        counts("It identified 31 adult trafficking victims during the reporting period; it did not report identifying any victims the previous year."),
+        ["victims_identified 31 rp exact", "victims_identified 0 pp exact"]
+    );
 }
 
 #[test]

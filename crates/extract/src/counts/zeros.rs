@@ -416,9 +416,11 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 static COMPARISON_CUE: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)compared|\b(?:increase|decrease|rise|drop|decline|up|down)\s+from\b|\bversus\b").unwrap()
 });
-/// "the previous reporting period", "the prior year" right after a zero (no year given).
+/// "the previous reporting period", "the prior year" right after a zero (no year given); the
+/// "the" is optional, since the zero's object may have taken it ("any victims the previous
+/// year" ends the object after "the").
 static PREVIOUS_NEAR: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)\b(?:in|during)?\s*the\s+(?:previous|prior|preceding)\s+(?:reporting\s+period|year)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:(?:in|during)\s+)?(?:the\s+)?(?:previous|prior|preceding)\s+(?:reporting\s+period|year)\b").unwrap()
 });
 
 fn period(t: &str, a: usize, b: usize, report_year: Option<u16>) -> Period {
