@@ -1,8 +1,9 @@
 //! `tierwatch eval extraction [--gold DIR --docs DIR]` and `tierwatch eval tiers`.
 //!
-//! Without `--gold`, extraction is scored on seven sets, each reported apart: the shared gold
+//! Without `--gold`, extraction is scored on eight sets, each reported apart: the shared gold
 //! (`SHARED/gold` over `SHARED/corpus`), our own blind-annotated gold (`data/gold/dev`,
-//! `data/gold/heldout`, `data/gold/dev3`, `data/gold/heldout2` and `data/gold/heldout3` over `SHARED/corpus`; see
+//! `data/gold/heldout`, `data/gold/dev3`, `data/gold/heldout2`, `data/gold/heldout3` and
+//! `data/gold/dev4` over `SHARED/corpus`; see
 //! data/gold/README.md)
 //! and the other-year excerpts (`SHARED/excerpts/gold` over
 //! `SHARED/excerpts`), with `SHARED` = `--shared` (default `../shared`).
@@ -69,6 +70,7 @@ pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
                     set("own gold, dev set 3 (blind-annotated 2026-12-03)", own_gold.join("dev3"), shared.join("corpus")),
                     blind("own gold, held-out set 2 (blind-annotated 2026-12-07; errors never shown)", own_gold.join("heldout2"), shared.join("corpus")),
                     blind("own gold, held-out set 3 (blind-annotated 2026-12-07, later; errors never shown)", own_gold.join("heldout3"), shared.join("corpus")),
+                    set("own gold, dev set 4 (blind-annotated 2026-12-08)", own_gold.join("dev4"), shared.join("corpus")),
                     set("excerpts (other years)", shared.join("excerpts/gold"), shared.join("excerpts")),
                 ],
             };
