@@ -28,7 +28,7 @@ use crate::numbers::{self, NumberMention};
 use words::{tokens, Tok};
 
 pub const NAME: &str = "counts";
-pub const VERSION: u32 = 23;
+pub const VERSION: u32 = 25;
 
 /// Sentences about complicit officials: their counts belong to official complicity.
 static COMPLICITY: LazyLock<Regex> =
@@ -1060,10 +1060,13 @@ fn single_kind(
             }
         }
         if words::breaker(w.text) {
-            // "identified and referred 370 victims": the trigger joined by "and" still governs
-            let joined = j >= 2
-                && before[j - 1].lower() == "and"
-                && words::trigger(before[j - 2].text).is_some();
+            // "identified and referred 370 victims": the trigger joined by "and" still governs,
+            // an adverb before the second verb too ("convicted and similarly sentenced three")
+            let adverb = j >= 1 && before[j - 1].lower().ends_with("ly") && before[j - 1].text.len() > 3;
+            let and_at = if adverb { j.checked_sub(2) } else { j.checked_sub(1) };
+            let joined = and_at.is_some_and(|a| {
+                a >= 1 && before[a].lower() == "and" && words::trigger(before[a - 1].text).is_some()
+            });
             if !joined {
                 broken = true;
             }

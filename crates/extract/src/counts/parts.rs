@@ -16,7 +16,7 @@ use regex::Regex;
 
 /// Dashes as the corpus writes them: em and en dashes, "--", and "Š" (a dash lost in PDF
 /// extraction).
-fn is_dash(c: char) -> bool {
+pub(super) fn is_dash(c: char) -> bool {
     matches!(c, '—' | '–' | 'Š' | '―')
 }
 

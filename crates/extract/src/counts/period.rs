@@ -34,7 +34,7 @@ static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:the\s+)?(?:previous|prior|preceding|last)\s+(?:(?:fiscal|calendar|two|three|\d)\s+)?(?:reporting\s+periods?|years?|report)|\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:time\s*)?(?:periods?|timeframe)\b").unwrap()
 });
 static COMPARE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)\bcompared\s+(?:to|with)|\bversus\b|\ban?\s+(?:slight\s+)?(?:increase|decrease|rise|drop|decline)\s+from|\b(?:up|down)\s+from").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bcompared\s+(?:to|with)|\bversus\b|\ban?\s+(?:[a-z]+\s+)?(?:increase|decrease|rise|drop|decline)\s+from|\b(?:up|down)\s+from").unwrap()
 });
 /// A clause after a comparison that counts again with a verb of its own: ", and convicted",
 /// ", and it obtained", "; authorities identified", "; however the government reported
@@ -51,7 +51,7 @@ static OPENS_PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static LAST_YEAR: LazyLock<Regex> = LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\blast\s+year\b").unwrap());
 static CUT: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)compared|versus|\(|\ban?\s+(?:increase|decrease|rise|drop|decline)|\bup\s+from|\bdown\s+from|;").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)compared|versus|\(|\ban?\s+(?:[a-z]+\s+)?(?:increase|decrease|rise|drop|decline)\b|\bup\s+from|\bdown\s+from|;").unwrap()
 });
 
 /// The period stated in `w` (the words right after a count), if any.
@@ -100,6 +100,25 @@ pub(super) fn past_undated_bracket(w: &str) -> &str {
     }
     w
 }
+
+/// How many dashes `s` holds: dash characters ([`super::parts::is_dash`]) and runs of two or
+/// more hyphens ("--", "---"), each run one dash.
+fn dashes(s: &str) -> usize {
+    let marks = s.chars().filter(|&c| super::parts::is_dash(c)).count();
+    let runs = s.split(|c| c != '-').filter(|run| run.len() >= 2).count();
+    marks + runs
+}
+
+/// Whether `s` holds a dash after which, before its end, stands a past-tense verb ("Šthe
+/// government reported ", "Šbut initiated a total of ").
+fn closing_dash_then_verb(s: &str) -> bool {
+    let last_mark = s.char_indices().filter(|&(_, c)| super::parts::is_dash(c)).map(|(i, c)| i + c.len_utf8()).last();
+    let last_run = s.rfind("--").map(|i| i + 2);
+    let Some(after) = last_mark.max(last_run) else { return false };
+    PAST_VERB.is_match(&s[after..])
+}
+
+static PAST_VERB: LazyLock<Regex> = LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b[a-z]{3,}ed\b").unwrap());
 
 /// `s` with its bracketed parts removed.
 fn without_brackets(s: &str) -> String {
@@ -168,8 +187,20 @@ pub(super) fn assign(
     let cues: Vec<usize> = COMPARE_CUE.find_iter(t).map(|m| m.end()).collect();
     for m in mentions.iter_mut() {
         let Some(&cue) = cues.iter().rev().find(|&&c| c <= m.num.start) else { continue };
+        // "With data from 33 departmentsŠa significant increase from the previous reporting
+        // period, when ...Šthe government reported 59 case investigations": a comparison
+        // inside a dashed aside ends with the aside when a verb of its own follows it (not
+        // "Šcompared with 48 casesŠinvolving 66 suspects in 2016", where it goes on)
+        if dashes(&t[..cue]) % 2 == 1 && closing_dash_then_verb(&t[cue..m.num.start]) {
+            continue;
+        }
         if !NEW_CLAUSE.is_match(&t[cue..m.num.start]) {
             m.comparison = true;
+            // "a significant decrease from the previous reporting period, when police
+            // identified more than 649": the period named between the cue and the figure
+            if m.period.is_none() && PREVIOUS.is_match(&t[cue..m.num.start]) {
+                m.period = Some(Period::PreviousPeriod);
+            }
         }
     }
     // "compared with 15 investigations and prosecutions of 49 alleged traffickers in 2015":
@@ -245,6 +276,26 @@ pub(super) fn assign(
     // with is no count of its own
     let compares_with_previous = cues.first().is_some_and(|&c| PREVIOUS.is_match(&t[c..]));
     let compared_previous = compared_previous || compares_with_previous || leads.contains(&Some(Period::PreviousPeriod));
+    // "It prosecuted three cases involving 12 defendants; in 2016, the government prosecuted
+    // nine defendants": a later clause that opens on the year before the reporting year and
+    // counts the same kind sets that year against the undated counts before it, as "compared
+    // to nine in 2016" would (SCHEMA: that makes them 2017)
+    if let Some(r) = report_year {
+        for i in 0..n {
+            if mentions[i].period.is_some() || mentions[i].comparison || leads[i].is_some() {
+                continue;
+            }
+            let contrasted = (i + 1..n).any(|j| {
+                mentions[j].kind == mentions[i].kind
+                    && leads[j] == Some(Period::Year(r.saturating_sub(2)))
+                    && mentions[j].num.start > mentions[i].np_end
+                    && t[mentions[i].np_end..mentions[j].num.start].contains(';')
+            });
+            if contrasted {
+                mentions[i].period = Some(Period::Year(r - 1));
+            }
+        }
+    }
     for (m, lead_period) in mentions
         .iter_mut()
         .zip(leads)

@@ -6,7 +6,13 @@ use crate::testutil::doc;
 use tierwatch_model::{Period, SectionKind};
 
 fn counts(text: &str) -> Vec<String> {
-    let (d, seg) = doc("Mexico", SectionKind::Prosecution, text);
+    counts_in(None, text)
+}
+
+/// [`counts`] of a fixture read as a chapter of `report_year`'s report.
+fn counts_in(report_year: Option<u16>, text: &str) -> Vec<String> {
+    let (mut d, seg) = doc("Mexico", SectionKind::Prosecution, text);
+    d.metadata.report_year = report_year.and_then(tierwatch_model::ReportYear::new);
     let cx = crate::Ctx::new(&d, &seg);
     let mut out = Vec::new();
     run(&cx, &mut out);
@@ -147,6 +153,8 @@ fn not_counts() {
     // complicity-only, unknown numbers, money, sentences, officials trained
     assert!(counts("The government did not report any investigations, prosecutions, or convictions of government employees complicit in trafficking offenses.").is_empty());
     assert!(counts("The government did not report the number of investigations or prosecutions.").is_empty());
+    assert!(counts("The government provided no data on prosecutions or convictions of child sex tourists.").is_empty());
+    assert!(counts("Authorities gave no information about investigations in 2017.").is_empty());
     assert!(counts("In 2017, the government dedicated 6.7 million pesos for investigations and prosecutions.").is_empty());
     assert!(counts("The government reported sentences ranging from two years to 99 years imprisonment.").is_empty());
     assert!(counts("The government trained 300 officials on victim identification and investigated 12 officials.").is_empty());
@@ -624,5 +632,50 @@ fn a_list_shares_the_year_stated_after_its_last_item() {
     assert_eq!(
         counts("Police investigated 30 cases, and 12 cases in 2016."),
         ["investigations 30 2017 exact", "investigations 12 2016 exact"]
+    );
+}
+
+#[test]
+fn a_later_clause_on_the_year_before_dates_the_counts_before_it() {
+    // the clause "in 2016, ..." sets its year against the undated counts before it, like a
+    // comparison; an adverb does not break "and"
+    assert_eq!(
+        counts_in(Some(2018), "It convicted and sentenced seven sex traffickers to prison terms; in 2016, the government convicted and similarly sentenced three traffickers."),
+        ["convictions 7 2017 exact", "convictions 3 2016 exact"]
+    );
+    // a clause on another kind dates nothing
+    assert_eq!(
+        counts_in(Some(2018), "It prosecuted 12 defendants; in 2016, the government identified nine victims."),
+        ["prosecutions 12 ? exact", "victims_identified 9 2016 exact"]
+    );
+    // a year that is not the one before the reporting year sets nothing against them
+    assert_eq!(
+        counts_in(Some(2018), "It convicted seven traffickers; in 2014, the government convicted three traffickers."),
+        ["convictions 7 ? exact", "convictions 3 2014 exact"]
+    );
+}
+
+#[test]
+fn the_previous_period_named_before_a_compared_figure() {
+    // "a significant decrease from": an adjective between the article and the cue; the
+    // figure after "the previous reporting period, when" is that period's
+    assert_eq!(
+        counts("The government reported identifying 35 child victims, a significant decrease from the previous reporting period, when police identified more than 649 victims."),
+        ["victims_identified 35 rp exact", "victims_identified 649 pp more_than"]
+    );
+    assert_eq!(
+        counts("This was an increase compared to the previous reporting period when the ministry identified 134 victims."),
+        ["victims_identified 134 pp exact"]
+    );
+    // a comparison inside a dashed aside ends with the aside: the count after it is the
+    // current one, set against the previous period
+    assert_eq!(
+        counts("With data from 33 departments—a significant increase from the previous reporting period, when eight departments reported data—the government reported 59 case investigations."),
+        ["investigations 59 rp exact"]
+    );
+    // ... not when the comparison goes on past the dash
+    assert_eq!(
+        counts("In 2017, the unit—a specialized police unit—investigated 30 suspected traffickers—compared with 48 abuse cases that may have included trafficking—involving 66 suspects in 2016."),
+        ["investigations 30 2017 exact", "investigations 48 2016 exact", "investigations 66 2016 exact"]
     );
 }

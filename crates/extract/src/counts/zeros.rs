@@ -18,6 +18,10 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
 static NO_KIND: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:no|zero)\s+(?:[a-z\-]+\s+){0,3}?(?P<k>investigations|prosecutions|convictions|indictments)\b").unwrap()
 });
+/// "no data on", "no information about": what the kind noun after it is unknown, not zero.
+static NO_WORD_ON: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)^(?:no|zero)\s+(?:information|data|statistics|details|figures|updates?)\b").unwrap()
+});
 static NO_VICTIMS: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\bidentified\s+no\s+(?:[a-z\-]+\s+){0,3}victims\b|\bidentified\s+[^;.]{0,80}?\band\s+no\s+(?:[a-z\-]+\s+){0,3}victims\b|\bno\s+reports?\s+of\s+(?:[a-z\-]+\s+){0,3}victims\s+(?:being\s+|having\s+been\s+)?identified|\bno\s+(?:[a-z\-]+\s+){0,3}victims\s+(?:were|had\s+been|have\s+been)\s+identified|\bnone\s+(?:were|was|had\s+been)\s+identified").unwrap()
 });
@@ -333,6 +337,11 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
     for c in NO_KIND.captures_iter(t).filter(|_| !complicity) {
         let k = words::kind_noun(&c["k"]).unwrap();
         let m = c.get(0).unwrap();
+        // "provided no information on prosecutions": unknown, not zero (as "did not report
+        // the number of ...")
+        if NO_WORD_ON.is_match(m.as_str()) {
+            continue;
+        }
         let tail_end = (m.end()..=(m.end() + 60).min(t.len())).rev().find(|&i| t.is_char_boundary(i)).unwrap_or(m.end());
         let tail = &t[m.end()..tail_end];
         let tail = &tail[..tail.char_indices().last().map(|_| tail.len()).unwrap_or(0)];
