@@ -119,7 +119,7 @@ fn eval_extraction_reports_each_gold_set_apart() {
     let sets: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let sets = sets.as_array().unwrap();
     let names: Vec<&str> = sets.iter().map(|s| s["set"]["name"].as_str().unwrap()).collect();
-    assert_eq!(sets.len(), 7, "{names:?}");
+    assert_eq!(sets.len(), 8, "{names:?}");
     assert!(
         names[0].starts_with("shared gold")
             && names[1].contains("dev half")
@@ -127,7 +127,8 @@ fn eval_extraction_reports_each_gold_set_apart() {
             && names[3].contains("dev set 3")
             && names[4].contains("held-out set 2")
             && names[5].contains("held-out set 3")
-            && names[6].starts_with("excerpts"),
+            && names[6].contains("dev set 4")
+            && names[7].starts_with("excerpts"),
         "{names:?}"
     );
     for s in sets {
@@ -139,5 +140,9 @@ fn eval_extraction_reports_each_gold_set_apart() {
     for held_out in [&sets[2], &sets[4], &sets[5]] {
         assert_eq!(held_out["set"]["blind"], true);
         assert!(held_out["report"]["errors"].as_array().unwrap().is_empty());
+    }
+    // the dev sets show theirs
+    for dev in [&sets[1], &sets[3], &sets[6]] {
+        assert_eq!(dev["set"]["blind"], false);
     }
 }
