@@ -13,7 +13,7 @@ use crate::context::Ctx;
 use crate::gate::GateSet;
 
 pub const NAME: &str = "complicity";
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 
 static COMPLICITY: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:police\s+officers?|police(?:men|man)?|government\s+officials?|officials?|soldiers?|judges?|prosecutors?|border\s+guards?)\s+(?:who|that)\b[^.;]{0,100}\b(?:was|were)\s+(?:\w+\s+)?(?:convicted|prosecuted|arrested|charged|indicted|investigated|sentenced|dismissed)\b|\bcomplicit|\bcomplicity\b|\b(?:officials?|officers?|police|guards?|personnel|authorities|employees|diplomats?|soldiers)\b[^.;]{0,80}\b(?:allegedly|reportedly)\s+(?:(?:were|was|have|had\s+been|been|continued?\s+to|also|often|sometimes|directly)\s+){0,2}(?:facilitat|accept|bribe|profit|involved|participat|collud|protect|extort|own|exploit|traffick|complicit|sold|sell|forg|contribut|tip|warn|abus|us(?:ed|ing)\s+(?:their|his|her)\s+position)|\bcorrupt(?:ion|ed)?\b[^.;]{0,100}\b(?:traffick|officials?|police|officers|judges|prosecutors|law\s+enforcement|immigration|border)|\b(?:officials?|police|officers|judges|law\s+enforcement|immigration|border)\b[^.;]{0,60}\bcorrupt(?:ion|ed)?\b|\bbrib(?:es?|ing)\b|\bbribery\s+of\s+(?:\w+\s+){0,4}?(?:judges?|officials?|police|officers?|prosecutors?|guards?)\b").unwrap()
@@ -58,9 +58,23 @@ fn action_against_official(text: &str) -> bool {
     })
 }
 
-/// Whether `text` reports complicity: [`COMPLICITY`], or an action against an official.
+/// The country's diplomats in trafficking: "sued her former employer, a Malawian diplomat, for
+/// human trafficking", "two Liberian diplomats in the United Kingdom engaged in human
+/// trafficking", "a diplomat suspected of attempted smuggling, trafficking, or both".
+static DIPLOMAT: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)\bdiplomats?\b[^.;]{0,60}?\b(?:for|of)\s+(?:human\s+|labor\s+|sex\s+)?trafficking\b|\bdiplomats?\b[^.;]{0,40}?\b(?:engaged|involved|suspected|accused|alleged(?:ly)?)\b[^.;]{0,40}?\btraffick").unwrap()
+});
+
+/// Whether `text` tells of the country's own diplomats in trafficking ([`DIPLOMAT`]); foreign
+/// diplomats posted in the country are not its officials.
+fn own_diplomat_in_trafficking(text: &str) -> bool {
+    DIPLOMAT.find_iter(text).any(|m| !text[..m.start()].trim_end().to_ascii_lowercase().ends_with("foreign"))
+}
+
+/// Whether `text` reports complicity: [`COMPLICITY`], an action against an official, or the
+/// country's diplomats in trafficking.
 fn reports(text: &str) -> bool {
-    COMPLICITY.is_match(text) || action_against_official(text)
+    COMPLICITY.is_match(text) || action_against_official(text) || own_diplomat_in_trafficking(text)
 }
 
 /// What every match of [`COMPLICITY`] contains: a word of the first list, or (the
@@ -69,7 +83,7 @@ fn reports(text: &str) -> bool {
 /// official named beside them the pattern cannot match.
 static GATES: LazyLock<GateSet> = LazyLock::new(|| {
     GateSet::new(&[
-        &["complicit", "allegedly", "reportedly", "corrupt", "brib"],
+        &["complicit", "allegedly", "reportedly", "corrupt", "brib", "diplomat"],
         &["allegation", "convicted", "prosecuted", "investigated", "arrested", "charged", "indicted", "dismissed", "suspended", "sentenced"],
         &["police", "official", "officer", "employee", "colonel", "soldier", "judge", "mayor", "prosecutor", "guard"],
     ])
@@ -151,7 +165,7 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
         let text = without_named_corruption(s.text);
         let text = text.as_ref();
         let m = COMPLICITY.find(text);
-        if m.is_none() && !action_against_official(text) {
+        if m.is_none() && !action_against_official(text) && !own_diplomat_in_trafficking(text) {
             continue;
         }
         // "dissuade employers from being complicit": complicity of someone who is not an
@@ -264,6 +278,15 @@ mod tests {
     fn complicity_of_others_is_not_official_complicity() {
         assert!(complicity("These events aimed to dissuade employers from engaging or being complicit in labor trafficking crimes.").is_empty());
         assert_eq!(complicity("Government complicity in trafficking remained a concern."), ["true"]);
+    }
+
+    #[test]
+    fn the_countrys_diplomats_in_trafficking() {
+        assert_eq!(complicity("A court awarded damages to a domestic worker who sued her former employer, a Mexican diplomat, for human trafficking."), ["true"]);
+        assert_eq!(complicity("There were allegations that two Mexican diplomats posted abroad engaged in human trafficking."), ["true"]);
+        // foreign diplomats posted in the country are not its officials; training is no report
+        assert!(complicity("Some foreign diplomats accused of trafficking domestic workers left the country.").is_empty());
+        assert!(complicity("The government provided anti-trafficking training for its diplomats.").is_empty());
     }
 
     #[test]
