@@ -29,9 +29,11 @@ static REPORTING: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:this|the|current)\s+reporting\s+period|\b(?:during|in|for)\s+the\s+(?:[A-Z][\w'’]+\s+)?(?:fiscal\s+)?year\b(?:\s*[,;.)]|\s+[A-Za-z])").unwrap()
 });
 /// "the previous reporting period", "the prior fiscal year", "the previous two years", "the
-/// previous period".
+/// previous period", "ongoing from the previous reporting periods". Not a plural without its
+/// article ("15 investigations from previous reporting periods", "prosecutions initiated in
+/// prior years"): some earlier periods, none of them named.
 static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)\b(?:the\s+)?(?:previous|prior|preceding|last)\s+(?:(?:fiscal|calendar|two|three|\d)\s+)?(?:reporting\s+periods?|years?|report)|\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:time\s*)?(?:periods?|timeframe)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bthe\s+(?:previous|prior|preceding|last)\s+(?:(?:fiscal|calendar|two|three|\d)\s+)?(?:reporting\s+periods?|years?|report)|\b(?:previous|prior|preceding|last)\s+(?:(?:fiscal|calendar)\s+)?(?:reporting\s+period|year|report)\b|\b(?:previous|prior|preceding|last)\s+(?:two|three|\d)\s+(?:reporting\s+periods?|years?)|\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:time\s*)?(?:periods?|timeframe)\b").unwrap()
 });
 static COMPARE_CUE: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\bcompared\s+(?:to|with)|\bversus\b|\ban?\s+(?:[a-z]+\s+)?(?:increase|decrease|rise|drop|decline)\s+from|\b(?:up|down)\s+from").unwrap()

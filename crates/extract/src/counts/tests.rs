@@ -679,3 +679,13 @@ fn the_previous_period_named_before_a_compared_figure() {
         ["investigations 30 2017 exact", "investigations 48 2016 exact", "investigations 66 2016 exact"]
     );
 }
+
+#[test]
+fn several_earlier_periods_name_none() {
+    assert_eq!(counts("The government also continued 15 investigations from previous reporting periods."), ["investigations 15 ? exact"]);
+    assert_eq!(counts("It continued the prosecutions of 26 suspected traffickers initiated in prior years."), ["prosecutions 26 ? exact"]);
+    // one earlier period, or a number of them, is named
+    assert_eq!(counts("It continued 15 investigations from the previous reporting period."), ["investigations 15 pp exact"]);
+    assert_eq!(counts("At least 11 investigations remained ongoing from the previous reporting periods."), ["investigations 11 pp at_least"]);
+    assert_eq!(counts("It convicted no traffickers, compared with 12 convictions in the previous two years."), ["convictions 12 pp exact"]);
+}
