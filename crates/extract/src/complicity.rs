@@ -13,7 +13,7 @@ use crate::context::Ctx;
 use crate::gate::GateSet;
 
 pub const NAME: &str = "complicity";
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
 
 static COMPLICITY: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:police\s+officers?|police(?:men|man)?|government\s+officials?|officials?|soldiers?|judges?|prosecutors?|border\s+guards?)\s+(?:who|that)\b[^.;]{0,100}\b(?:was|were)\s+(?:\w+\s+)?(?:convicted|prosecuted|arrested|charged|indicted|investigated|sentenced|dismissed)\b|\bcomplicit|\bcomplicity\b|\b(?:officials?|officers?|police|guards?|personnel|authorities|employees|diplomats?|soldiers)\b[^.;]{0,80}\b(?:allegedly|reportedly)\s+(?:(?:were|was|have|had\s+been|been|continued?\s+to|also|often|sometimes|directly)\s+){0,2}(?:facilitat|accept|bribe|profit|involved|participat|collud|protect|extort|own|exploit|traffick|complicit|sold|sell|forg|contribut|tip|warn|abus|us(?:ed|ing)\s+(?:their|his|her)\s+position)|\bcorrupt(?:ion|ed)?\b[^.;]{0,100}\b(?:traffick|officials?|police|officers|judges|prosecutors|law\s+enforcement|immigration|border)|\b(?:officials?|police|officers|judges|law\s+enforcement|immigration|border)\b[^.;]{0,60}\bcorrupt(?:ion|ed)?\b|\bbrib(?:es?|ing)\b|\bbribery\s+of\s+(?:\w+\s+){0,4}?(?:judges?|officials?|police|officers?|prosecutors?|guards?)\b").unwrap()
@@ -96,7 +96,7 @@ fn admits(text: &str) -> bool {
 }
 /// No such reports, or no action reported against complicit officials.
 static NONE_REPORTED: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)\bno\s+(?:new\s+)?reports?\s+of|\bthere\s+were\s+no\s+(?:reports|allegations|investigations|cases)|\bdid\s+not\s+report\s+any\s+(?:new\s+)?(?:investigations|prosecutions|convictions|cases)|\bno\s+(?:investigations|prosecutions|convictions|allegations)\b|\bnor\s+were\s+there").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bno\s+(?:new\s+)?reports?\s+of|\bthere\s+were\s+no\s+(?:reports|allegations|investigations|cases)|\bdid\s+not\s+report\s+(?:any\s+)?(?:new\s+)?(?:investigations|prosecutions|convictions|cases)|\bno\s+(?:investigations|prosecutions|convictions|allegations)\b|\bnor\s+were\s+there").unwrap()
 });
 /// A prosecution, conviction or sentence of officials, told as done.
 static ACTION_AGAINST_OFFICIALS: LazyLock<Regex> = LazyLock::new(|| {
@@ -111,10 +111,10 @@ static EXCLUDE: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\banti-corruption|\bcan\s+(?:further\s+)?(?:advance|improve)|\bshould\b|\btrain(?:ed|ing)\b").unwrap()
 });
 
-/// Where a sentence turns: ";", "however", ", but", and the end of an opening "Despite
-/// serious concerns of official complicity, ..." clause.
+/// Where a sentence turns: ";", "however", "but" (with or without its comma), and the end
+/// of an opening "Despite serious concerns of official complicity, ..." clause.
 static TURN: LazyLock<Regex> =
-    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i);|,?\s+however,?\s+|,\s+but\s+|^\s*(?:despite|although|though|while)\b[^,;]{0,160},").unwrap());
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i);|,?\s+however,?\s+|,?\s+but\s+|^\s*(?:despite|although|though|while)\b[^,;]{0,160},").unwrap());
 
 /// The clauses of a sentence, split where it turns.
 fn clauses(t: &str) -> Vec<&str> {
@@ -253,6 +253,11 @@ mod tests {
         // -> false
         assert_eq!(complicity("The government did not report any investigations, prosecutions, or convictions of government employees complicit in trafficking offenses."), ["false"]);
         assert_eq!(complicity("There were no reports of officials complicit in trafficking."), ["false"]);
+        // a clause that reports an investigation of complicit officials is not undone by
+        // one that reports no prosecutions ("... but did not report prosecutions")
+        assert_eq!(complicity("Police cooperated to investigate government employees potentially complicit in trafficking but did not report prosecutions or convictions."), ["true"]);
+        // "any" is optional
+        assert_eq!(complicity("The government did not report investigations, prosecutions, or convictions of government officials for complicity in trafficking."), ["false"]);
     }
 
     #[test]
