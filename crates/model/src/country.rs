@@ -225,6 +225,9 @@ mod tests {
             ("MACAU", "MAC"),
             ("TAIWAN", "TWN"),
             ("KOSOVO", "XKX"),
+            // a chapter of its own in the 2009 and 2010 reports, before Curacao and St. Maarten
+            ("NETHERLANDS ANTILLES", "ANT"),
+            ("SERBIA AND MONTENEGRO", "SCG"),
             ("UNITED STATES OF AMERICA", "USA"),
             ("PAPUA GUINEA NEW", "PNG"),
             ("mex", "MEX"),
