@@ -136,7 +136,12 @@ impl CountryRegistry {
     pub fn lookup(&self, name: &str) -> Option<&Country> {
         let key = normalize_name(name);
         let key = key.strip_prefix("the").filter(|_| !self.index.contains_key(&key)).unwrap_or(&key);
-        self.index.get(key).map(|&i| &self.countries[i])
+        self.index.get(key).map(|&i| &self.countries[i]).or_else(|| {
+            // "China (includes Tibet, Hong Kong, and Macau)": a qualifier in brackets that is
+            // no alias of its own leaves the name before it
+            let before = name.split_once('(').map(|(b, _)| b.trim()).filter(|b| !b.is_empty() && name.trim_end().ends_with(')'))?;
+            self.lookup(before)
+        })
     }
 
     /// The first country named in `text` (the longest name starting at each capitalised
@@ -228,6 +233,10 @@ mod tests {
             // a chapter of its own in the 2009 and 2010 reports, before Curacao and St. Maarten
             ("NETHERLANDS ANTILLES", "ANT"),
             ("SERBIA AND MONTENEGRO", "SCG"),
+            // a bracketed qualifier: an alias, or the name before it
+            ("CONGO (KINSHASA)", "COD"),
+            ("Congo (Brazzaville)", "COG"),
+            ("CHINA (INCLUDES TIBET, HONG KONG, AND MACAU)", "CHN"),
             ("UNITED STATES OF AMERICA", "USA"),
             ("PAPUA GUINEA NEW", "PNG"),
             ("mex", "MEX"),

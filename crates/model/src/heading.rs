@@ -55,8 +55,9 @@ impl ChapterHeading {
 
 /// A tier label: "Tier 2 Watch List", "TIER 3*", "Special Case", "Tier Two".
 const TIER: &str = r"(?:TIER[ \t]+(?:[123]|ONE|TWO|THREE)(?:[ \t]+WATCH\s*LIST)?|SPECIAL[ \t]+CASE)(?:[ \t]*\*)?";
-/// A name on a heading line: no colon or brackets, at most 70 characters.
-const NAME: &str = r"[^\s:()\[\]][^\n:()\[\]]{0,70}?";
+/// A name on a heading line: no colon or brackets, at most 70 characters, and at most one
+/// bracketed qualifier after it ("CONGO (KINSHASA) (Tier 2)", "Burma (Myanmar): Tier 3").
+const NAME: &str = r"[^\s:()\[\]][^\n:()\[\]]{0,70}?(?:[ \t]*\([^\n:()\[\]]{1,60}\))?";
 
 static COLON: LazyLock<Regex> =
     LazyLock::new(|| crate::pattern::regex(&format!(r"(?mi)^[ \t]*(?P<name>{NAME})[ \t]*:[ \t]*(?P<tier>{TIER})[ \t]*\r?$")).unwrap());
@@ -320,6 +321,9 @@ mod tests {
             ("REPUBLIC OF MOLDOVA (Tier 2)\n", "REPUBLIC OF MOLDOVA", Tier2, false, Parenthesized),
             ("Korea, Democratic People’s Republic of (Tier 3)\n", "Korea, Democratic People’s Republic of", Tier3, false, Parenthesized),
             ("SPECIAL CASE: LIBYA\n", "LIBYA", SpecialCase, false, TierFirst),
+            // a qualifier in brackets belongs to the name
+            ("CONGO (KINSHASA) (Tier 2)\n", "CONGO (KINSHASA)", Tier2, false, Parenthesized),
+            ("Burma (Myanmar): Tier 3\n", "Burma (Myanmar)", Tier3, false, Colon),
         ];
         for (text, name, tier, asterisk, style) in cases {
             assert_eq!(one(text), (name.to_string(), tier, asterisk, style), "{text:?}");
