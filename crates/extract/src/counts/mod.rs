@@ -28,7 +28,7 @@ use crate::numbers::{self, NumberMention};
 use words::{tokens, Tok};
 
 pub const NAME: &str = "counts";
-pub const VERSION: u32 = 26;
+pub const VERSION: u32 = 27;
 
 /// Sentences about complicit officials: their counts belong to official complicity.
 static COMPLICITY: LazyLock<Regex> =
@@ -54,7 +54,7 @@ static RANGE_OF_YEARS: LazyLock<Regex> = LazyLock::new(|| {
 /// Cues before a number that make it a comparison ("compared to 12 in 2016", "on par with nine
 /// it convicted in 2016").
 static COMPARE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)(?:compared\s+(?:to|with)|(?:increase|decrease|rise|drop|decline|up|down)\s+from|\bfrom|versus|vs\.?|\bon\s+par\s+with|\bsimilar\s+to|\bthe\s+same\s+as|\(|\band|\bor|than|,)\s*(?:a\s+total\s+of\s+|only\s+|just\s+)?$").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)(?:compare[sd]?\s+(?:to|with)|(?:increase|decrease|rise|drop|decline|up|down)\s+from|\bfrom|versus|vs\.?|\bon\s+par\s+with|\bsimilar\s+to|\bthe\s+same\s+as|\(|\band|\bor|than|,)\s*(?:a\s+total\s+of\s+|only\s+|just\s+)?$").unwrap()
 });
 /// What follows a comparison number: "in 2016", "in FY 2016", "the previous year".
 static COMPARE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -159,11 +159,17 @@ fn sentences(cx: &Ctx, out: &mut Vec<Fact>) {
         }
         let mut zeros = Vec::new();
         let one_form_zero = zeros::run(cx, &s, report_year, &mut zeros);
+        let first = out.len();
         if !COMPLICITY.is_match(s.text) {
-            let first = out.len();
             sentence(cx, &s, report_year, one_form_zero, out);
             unreported::run(cx, &s, out, first);
         }
+        // "zero convictions" read as a number already: the negation's reading of it is the same
+        // count once more, unless it dates it otherwise ("did not initiate any investigations
+        // in 2017, compared to ... none in 2015" holds two zeros)
+        zeros.retain(|z| {
+            !out[first..].iter().any(|f| f.kind == z.kind && f.value == z.value && (f.period == z.period || z.period == Period::Unknown))
+        });
         out.extend(zeros);
     }
 }

@@ -36,7 +36,7 @@ static PREVIOUS: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\bthe\s+(?:previous|prior|preceding|last)\s+(?:(?:fiscal|calendar|two|three|\d)\s+)?(?:reporting\s+periods?|years?|report)|\b(?:previous|prior|preceding|last)\s+(?:(?:fiscal|calendar)\s+)?(?:reporting\s+period|year|report)\b|\b(?:previous|prior|preceding|last)\s+(?:two|three|\d)\s+(?:reporting\s+periods?|years?)|\b(?:the\s+)?(?:previous|prior|preceding)\s+(?:time\s*)?(?:periods?|timeframe)\b").unwrap()
 });
 static COMPARE_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)\bcompared\s+(?:to|with)|\bversus\b|\ban?\s+(?:[a-z]+\s+)?(?:increase|decrease|rise|drop|decline)\s+from|\b(?:up|down)\s+from").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\bcompare[sd]?\s+(?:to|with)|\bversus\b|\ban?\s+(?:[a-z]+\s+)?(?:increase|decrease|rise|drop|decline)\s+from|\b(?:up|down)\s+from").unwrap()
 });
 /// A clause after a comparison that counts again with a verb of its own: ", and convicted",
 /// ", and it obtained", "; authorities identified", "; however the government reported
@@ -215,7 +215,11 @@ pub(super) fn assign(
             && b.period.is_some()
             && b.num.start > a.np_end
         {
+            // "compared to 13 prosecutions (10 sex trafficking and three labor trafficking
+            // suspects) and three convictions in 2016": an undated breakdown in between is
+            // part of the first figure
             let between = &t[a.np_end..b.num.start];
+            let between = if past_undated_bracket(between).len() < between.len() { past_undated_bracket(between) } else { between };
             if !between.contains([';', '(', ')'])
                 && !COMPARE_CUE.is_match(between)
                 && between.len() < 60

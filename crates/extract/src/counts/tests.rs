@@ -689,3 +689,16 @@ fn several_earlier_periods_name_none() {
     assert_eq!(counts("At least 11 investigations remained ongoing from the previous reporting periods."), ["investigations 11 pp at_least"]);
     assert_eq!(counts("It convicted no traffickers, compared with 12 convictions in the previous two years."), ["convictions 12 pp exact"]);
 }
+
+#[test]
+fn figures_of_one_comparison_share_its_year_past_a_breakdown() {
+    assert_eq!(
+        counts("The government prosecuted 10 suspected traffickers and convicted four persons, compared to 13 prosecutions (10 sex trafficking and three labor trafficking suspects) and three convictions in 2016."),
+        ["prosecutions 10 2017 exact", "convictions 4 2017 exact", "prosecutions 13 2016 exact", "convictions 3 2016 exact"]
+    );
+    // "this compares to" after a semicolon is a comparison too
+    assert_eq!(
+        counts("In 2017, the government convicted six traffickers; this compares to zero convictions under the act and seven convictions under other statutes in 2016."),
+        ["convictions 6 2017 exact", "convictions 0 2016 exact", "convictions 7 2016 exact"]
+    );
+}
