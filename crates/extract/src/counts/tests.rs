@@ -702,3 +702,18 @@ fn figures_of_one_comparison_share_its_year_past_a_breakdown() {
         ["convictions 6 2017 exact", "convictions 0 2016 exact", "convictions 7 2016 exact"]
     );
 }
+
+#[test]
+fn a_zero_is_not_dated_by_a_comparison_it_stands_beside() {
+    // the bracket's year is the compared figure's, not the next clause's zero's (which the
+    // sentence's "during the reporting period" dates, as before)
+    assert_eq!(
+        counts("There were no prosecutions during the reporting period (none in 2016), and the government has never convicted a trafficker."),
+        ["prosecutions 0 rp exact", "convictions 0 rp exact"]
+    );
+    // a compared zero takes its own words' period, not the year the sentence opens on
+    assert_eq!(
+        counts("In 2017, the government convicted two traffickers, compared with no convictions since 2014."),
+        ["convictions 2 2017 exact", "convictions 0 ? exact"]
+    );
+}
