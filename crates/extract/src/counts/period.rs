@@ -56,14 +56,25 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)compared|versus|\(|\ban?\s+(?:[a-z]+\s+)?(?:increase|decrease|rise|drop|decline)\b|\bup\s+from|\bdown\s+from|;").unwrap()
 });
 
-/// The period stated in `w` (the words right after a count), if any.
+/// A list of years: "three cases each year in 2014, 2015, and 2016", "in both 2016 and 2017".
+static YEAR_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    tierwatch_model::pattern::regex(r"(?i)\b(?:in|during|for)\s+(?:both\s+)?(?:19|20)\d\d(?:\s*,\s*(?:and\s+)?(?:19|20)\d\d|\s+and\s+(?:19|20)\d\d)+\b").unwrap()
+});
+static A_YEAR: LazyLock<Regex> = LazyLock::new(|| tierwatch_model::pattern::regex(r"\b(?:19|20)\d\d\b").unwrap());
+
+/// The period stated in `w` (the words right after a count), if any; of a list of years, the
+/// latest (what a count compared with it precedes).
 fn stated(w: &str, comparison: bool) -> Option<Period> {
     let w = past_undated_bracket(w);
     let w = match CUT.find(w) {
         Some(m) if m.start() > 0 || !comparison => &w[..m.start()],
         _ => w,
     };
-    let y = YEAR.captures(w).map(|c| c["y"].parse::<u16>().unwrap_or(0));
+    let listed = YEAR_LIST.find(w).filter(|l| YEAR.find(w).is_some_and(|y| y.start() == l.start()));
+    let y = match listed {
+        Some(l) => A_YEAR.find_iter(l.as_str()).filter_map(|y| y.as_str().parse::<u16>().ok()).max(),
+        None => YEAR.captures(w).map(|c| c["y"].parse::<u16>().unwrap_or(0)),
+    };
     let prev = PREVIOUS.find(w);
     let rep = REPORTING.find(w);
     match (y, prev, rep) {

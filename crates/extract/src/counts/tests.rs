@@ -717,3 +717,11 @@ fn a_zero_is_not_dated_by_a_comparison_it_stands_beside() {
         ["convictions 2 2017 exact", "convictions 0 ? exact"]
     );
 }
+
+#[test]
+fn a_comparison_with_a_list_of_years_is_with_the_latest() {
+    assert_eq!(
+        counts("The government investigated seven suspected cases of trafficking; this compared with three cases each year in 2014, 2015, and 2016."),
+        ["investigations 7 2017 exact", "investigations 3 2016 exact"]
+    );
+}
