@@ -13,7 +13,7 @@ use crate::context::Ctx;
 use crate::gate::GateSet;
 
 pub const NAME: &str = "complicity";
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 
 static COMPLICITY: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:police\s+officers?|police(?:men|man)?|government\s+officials?|officials?|soldiers?|judges?|prosecutors?|border\s+guards?)\s+(?:who|that)\b[^.;]{0,100}\b(?:was|were)\s+(?:\w+\s+)?(?:convicted|prosecuted|arrested|charged|indicted|investigated|sentenced|dismissed)\b|\bcomplicit|\bcomplicity\b|\b(?:officials?|officers?|police|guards?|personnel|authorities|employees|diplomats?|soldiers)\b[^.;]{0,80}\b(?:allegedly|reportedly)\s+(?:(?:were|was|have|had\s+been|been|continued?\s+to|also|often|sometimes|directly)\s+){0,2}(?:facilitat|accept|bribe|profit|involved|participat|collud|protect|extort|own|exploit|traffick|complicit|sold|sell|forg|contribut|tip|warn|abus|us(?:ed|ing)\s+(?:their|his|her)\s+position)|\bcorrupt(?:ion|ed)?\b[^.;]{0,100}\b(?:traffick|officials?|police|officers|judges|prosecutors|law\s+enforcement|immigration|border)|\b(?:officials?|police|officers|judges|law\s+enforcement|immigration|border)\b[^.;]{0,60}\bcorrupt(?:ion|ed)?\b|\bbrib(?:es?|ing)\b|\bbribery\s+of\s+(?:\w+\s+){0,4}?(?:judges?|officials?|police|officers?|prosecutors?|guards?)\b").unwrap()
@@ -159,13 +159,17 @@ fn without_named_corruption(text: &str) -> std::borrow::Cow<'_, str> {
 
 pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
     for s in cx.sentences() {
-        if s.in_any(&[SectionKind::Recommendations]) || !admits(s.text) || EXCLUDE.is_match(s.text) {
+        if s.in_any(&[SectionKind::Recommendations]) || !admits(s.text) {
             continue;
         }
         let text = without_named_corruption(s.text);
         let text = text.as_ref();
-        let m = COMPLICITY.find(text);
-        if m.is_none() && !action_against_official(text) && !own_diplomat_in_trafficking(text) {
+        // training, advice and anti-corruption programmes report nothing, but only in their
+        // own clause: "provided anti-trafficking training for its diplomatic personnel;
+        // however, there were allegations that two diplomats ... engaged in human trafficking"
+        let kept: Vec<&str> = clauses(text).into_iter().filter(|c| !EXCLUDE.is_match(c)).collect();
+        let m = kept.iter().find_map(|c| COMPLICITY.find(c));
+        if m.is_none() && !kept.iter().any(|c| action_against_official(c) || own_diplomat_in_trafficking(c)) {
             continue;
         }
         // "dissuade employers from being complicit": complicity of someone who is not an
@@ -176,11 +180,11 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
         // "did not report any prosecutions of complicit officials; however, official
         // complicity and corruption were significant concerns": judged clause by clause,
         // any clause that reports complicity makes the sentence report it
-        let v = clauses(text).iter().any(|c| reports(c) && !NONE_REPORTED.is_match(c));
+        let v = kept.iter().any(|c| reports(c) && !NONE_REPORTED.is_match(c));
         let mut f = cx.fact(FactKind::OfficialComplicity, FactValue::Bool(v), s.all(), NAME, VERSION);
         // "initiated prosecution of seven, and convicted 12 officials complicit in
         // trafficking crimes": the report tells of action against complicit officials
-        let acted = v && clauses(text).iter().any(|c| ACTION_AGAINST_OFFICIALS.is_match(c) && !NONE_REPORTED.is_match(c));
+        let acted = v && kept.iter().any(|c| ACTION_AGAINST_OFFICIALS.is_match(c) && !NONE_REPORTED.is_match(c));
         f.scope = Some(if acted { "officials_prosecuted" } else { "officials" }.into());
         out.push(f);
     }
@@ -292,6 +296,8 @@ mod tests {
         // foreign diplomats posted in the country are not its officials; training is no report
         assert!(complicity("Some foreign diplomats accused of trafficking domestic workers left the country.").is_empty());
         assert!(complicity("The government provided anti-trafficking training for its diplomats.").is_empty());
+        // ... but only in its own clause
+        assert_eq!(complicity("The government provided anti-trafficking training for its diplomatic personnel; however, there were allegations that two Mexican diplomats engaged in human trafficking."), ["true"]);
     }
 
     #[test]
