@@ -16,7 +16,7 @@ use crate::gate::Gate;
 use crate::numbers::word_value;
 
 pub const NAME: &str = "penalties";
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 const NUM: &str = r"(?:\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty(?:-[a-z]+)?|thirty(?:-[a-z]+)?|forty(?:-[a-z]+)?|fifty|sixty|seventy|eighty|ninety|a|an)";
 const UNIT: &str = r"(?:years?|months?)";
@@ -129,10 +129,17 @@ fn ranges(t: &str) -> Vec<(Option<f64>, Option<PenaltyMax>, usize, usize)> {
             continue;
         }
         if let Some(y) = years(&c["a"], Some(&c["ua"])) {
-            // "up to 15 years ... for adults and 20 years for children": a parallel upper bound
-            let parallel = UP_TO.find(&t[..m.start()]).is_some();
-            let min = if parallel { None } else { Some(y) };
-            out.push((min, Some(PenaltyMax::Years(y)), m.start(), m.end()));
+            // "up to 15 years ... for adults and 20 years for children": a parallel upper bound;
+            // "minimum sentences of one year imprisonment for adult trafficking and six years
+            // imprisonment for child trafficking": a parallel lower bound
+            let (min, max) = if UP_TO.find(&t[..m.start()]).is_some() {
+                (None, Some(PenaltyMax::Years(y)))
+            } else if AT_LEAST.find(&t[..m.start()]).is_some() {
+                (Some(y), None)
+            } else {
+                (Some(y), Some(PenaltyMax::Years(y)))
+            };
+            out.push((min, max, m.start(), m.end()));
         }
     }
     out.sort_by_key(|r| r.2);
@@ -229,6 +236,9 @@ mod tests {
         // a minimum named as the penalty: no upper bound is given
         assert_eq!(main("The law criminalized sex trafficking and prescribed a minimum penalty of five years imprisonment."), ["5-? years"]);
         assert_eq!(main("Article 3 prescribed a minimum punishment of seven years imprisonment and a fine."), ["7-? years"]);
+        // a term coordinated with a minimum is another minimum
+        assert_eq!(main("The act prescribed minimum sentences of one year imprisonment for adult trafficking and six years imprisonment for child trafficking but did not include maximum sentences."), ["1-? years"]);
+        assert_eq!(main("The act prescribed a minimum penalty of five years imprisonment; the minimum penalty increased to seven years imprisonment if the case involved a child."), ["5-? years"]);
         // months as fractions
         assert_eq!(main("The law prescribed penalties of six months to three years imprisonment."), ["0.5-3 years"]);
     }
