@@ -125,7 +125,7 @@ fn dashes(s: &str) -> usize {
 /// Whether `s` holds a dash after which, before its end, stands a past-tense verb ("Šthe
 /// government reported ", "Šbut initiated a total of ").
 fn closing_dash_then_verb(s: &str) -> bool {
-    let last_mark = s.char_indices().filter(|&(_, c)| super::parts::is_dash(c)).map(|(i, c)| i + c.len_utf8()).last();
+    let last_mark = s.char_indices().filter(|&(_, c)| super::parts::is_dash(c)).map(|(i, c)| i + c.len_utf8()).next_back();
     let last_run = s.rfind("--").map(|i| i + 2);
     let Some(after) = last_mark.max(last_run) else { return false };
     PAST_VERB.is_match(&s[after..])
