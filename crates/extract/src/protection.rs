@@ -91,7 +91,11 @@ fn funding(cx: &Ctx, s: &Sent, out: &mut Vec<Fact>) {
         out.push(cx.fact(FactKind::VictimCareFunding, FactValue::Bool(false), s.clause(m.start(), m.end()), NAME, VERSION));
         return;
     }
-    if !s.text.to_ascii_lowercase().contains("victim") && !s.text.to_ascii_lowercase().contains("shelter") {
+    // an amount needs a digit (`\d` is any Unicode digit, so a text that is not all ASCII
+    // goes on), and care funding names victims or shelters: one pass each, no lower-cased
+    // copy of the sentence
+    let may_hold_digit = !s.text.is_ascii() || s.text.bytes().any(|b| b.is_ascii_digit());
+    if !may_hold_digit || !VICTIM_OR_SHELTER.admits(s.text) {
         return;
     }
     for m in MONEY.find_iter(s.text) {
@@ -111,6 +115,9 @@ fn funding(cx: &Ctx, s: &Sent, out: &mut Vec<Fact>) {
         out.push(cx.fact(FactKind::VictimCareFunding, FactValue::Text(v), s.clause(m.start(), m.end()), NAME, VERSION));
     }
 }
+
+/// "victim" or "shelter" in any ASCII case: what a sentence about care funding names.
+static VICTIM_OR_SHELTER: LazyLock<Gate> = LazyLock::new(|| Gate::new(&["victim", "shelter"]));
 
 /// Every match of [`UNLAWFUL_ACTS`] holds one of these words: its own literal prefilter
 /// stops at every "as a", in nearly every sentence.
