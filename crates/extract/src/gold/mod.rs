@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use tierwatch_model::{PenaltyMax, Period};
 
 pub use predict::{predict, Predicted};
-pub use report::{Accuracy, CountsScore, ErrorItem, ExtractionReport, Prf};
+pub use report::{Accuracy, CountsScore, ErrorItem, ExtractionReport, KindScore, Prf};
 pub use score::score;
 
 /// One gold file, in either layout: the full one (../shared/gold/SCHEMA.md) or the smaller

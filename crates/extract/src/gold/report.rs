@@ -46,9 +46,20 @@ impl Prf {
 }
 
 /// Counts: precision/recall on distinct (kind, value) pairs per document, and period
-/// accuracy on the matched pairs.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+/// accuracy on the matched pairs; the same per kind of count (which measures can be trusted
+/// how far).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct CountsScore {
+    #[serde(flatten)]
+    pub prf: Prf,
+    pub period: Accuracy,
+    /// Per kind ("investigations", "prosecutions", "convictions", "victims_identified").
+    pub by_kind: std::collections::BTreeMap<String, KindScore>,
+}
+
+/// One kind of count: precision/recall of its (kind, value) pairs and its period accuracy.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+pub struct KindScore {
     #[serde(flatten)]
     pub prf: Prf,
     pub period: Accuracy,
@@ -118,6 +129,18 @@ impl ExtractionReport {
             c.precision, c.recall, c.f1, c.true_positives, c.false_positives, c.false_negatives
         ));
         s.push_str(&format!("  counts period (matched)      {}\n", acc(&self.counts.period)));
+        for (kind, k) in &self.counts.by_kind {
+            s.push_str(&format!(
+                "    {:<26} P {:.3}  R {:.3}  (tp {} fp {} fn {}); period {}\n",
+                kind,
+                k.prf.precision,
+                k.prf.recall,
+                k.prf.true_positives,
+                k.prf.false_positives,
+                k.prf.false_negatives,
+                acc(&k.period).trim_start()
+            ));
+        }
         s.push_str(&format!("  penalty (main, exact)        {}\n", acc(&self.penalty)));
         s.push_str(&format!("  recommendations count        {}\n", acc(&self.recommendations)));
         s.push_str(&format!("  official complicity          {}\n", acc(&self.complicity)));

@@ -134,6 +134,9 @@ pub fn score(pairs: &[(GoldDoc, Vec<Fact>)]) -> ExtractionReport {
                     r.counts.prf.true_positives += 1;
                     let ok = periods.iter().any(|x| gold_periods.contains(x));
                     r.counts.period.add(ok);
+                    let k = r.counts.by_kind.entry(key.0.clone()).or_default();
+                    k.prf.true_positives += 1;
+                    k.period.add(ok);
                     if !ok {
                         errors.push(err(
                             g,
@@ -147,6 +150,7 @@ pub fn score(pairs: &[(GoldDoc, Vec<Fact>)]) -> ExtractionReport {
                 }
                 None => {
                     r.counts.prf.false_positives += 1;
+                    r.counts.by_kind.entry(key.0.clone()).or_default().prf.false_positives += 1;
                     errors.push(err(g, &format!("counts.{}", key.0), "false_positive", String::new(), key.1.to_string(), quote));
                 }
             }
@@ -154,6 +158,7 @@ pub fn score(pairs: &[(GoldDoc, Vec<Fact>)]) -> ExtractionReport {
         for (key, (_, quote)) in &gold_counts {
             if !p.counts.contains_key(key) {
                 r.counts.prf.false_negatives += 1;
+                r.counts.by_kind.entry(key.0.clone()).or_default().prf.false_negatives += 1;
                 errors.push(err(g, &format!("counts.{}", key.0), "miss", key.1.to_string(), String::new(), quote));
             }
         }
@@ -202,5 +207,8 @@ pub fn score(pairs: &[(GoldDoc, Vec<Fact>)]) -> ExtractionReport {
     }
     r.forms.finish();
     r.counts.prf.finish();
+    for k in r.counts.by_kind.values_mut() {
+        k.prf.finish();
+    }
     r
 }

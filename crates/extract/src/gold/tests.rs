@@ -60,6 +60,17 @@ fn perfect_and_imperfect_extractions() {
     assert_eq!((r.forms.true_positives, r.forms.false_positives, r.forms.false_negatives), (1, 1, 1));
     assert_eq!((r.counts.prf.true_positives, r.counts.prf.false_positives, r.counts.prf.false_negatives), (1, 1, 1));
     assert_eq!(r.counts.period.value, 0.0);
+    // per kind: the investigation matched (its period not), the prosecution is a false
+    // positive, the conviction a miss
+    let kind = |k: &str| {
+        let s = r.counts.by_kind[k];
+        (s.prf.true_positives, s.prf.false_positives, s.prf.false_negatives, s.period.correct, s.period.total)
+    };
+    assert_eq!(kind("investigations"), (1, 0, 0, 0, 1));
+    assert_eq!(kind("prosecutions"), (0, 1, 0, 0, 0));
+    assert_eq!(kind("convictions"), (0, 0, 1, 0, 0));
+    assert_eq!(r.counts.by_kind["investigations"].prf.precision, 1.0);
+    assert!(!r.counts.by_kind.contains_key("victims_identified"));
     assert_eq!(r.penalty.value, 1.0);
     assert_eq!(r.recommendations.value, 1.0);
     assert_eq!(r.complicity.value, 1.0);
