@@ -725,3 +725,13 @@ fn a_comparison_with_a_list_of_years_is_with_the_latest() {
         ["investigations 7 2017 exact", "investigations 3 2016 exact"]
     );
 }
+
+#[test]
+fn victims_identified_after_their_breakdown() {
+    assert_eq!(
+        counts("This was similar to 1,128 potential trafficking victims (529 people in prostitution, 165 child labor victims, and 434 forced labor victims) identified in the previous reporting period."),
+        ["victims_identified 1128 pp exact"]
+    );
+    // a dated bracket is a comparison, and no breakdown to step over
+    assert!(counts("They assisted 40 victims (12 in 2016) identified by NGOs.").is_empty());
+}
