@@ -168,10 +168,10 @@ pub fn run(cx: &Ctx, out: &mut Vec<Fact>) {
         // own clause: "provided anti-trafficking training for its diplomatic personnel;
         // however, there were allegations that two diplomats ... engaged in human trafficking"
         let kept: Vec<&str> = clauses(text).into_iter().filter(|c| !EXCLUDE.is_match(c)).collect();
-        let m = kept.iter().find_map(|c| COMPLICITY.find(c));
-        if m.is_none() && !kept.iter().any(|c| action_against_official(c) || own_diplomat_in_trafficking(c)) {
+        if !kept.iter().any(|c| reports(c)) {
             continue;
         }
+        let m = kept.iter().find_map(|c| COMPLICITY.find(c));
         // "dissuade employers from being complicit": complicity of someone who is not an
         // official is not official complicity
         if m.is_some_and(|m| m.as_str().to_ascii_lowercase().starts_with("complicit")) && !OFFICIALDOM.is_match(text) {

@@ -808,37 +808,14 @@ fn head_within<'a>(toks: &[Tok<'a>], k: usize, max: usize) -> Option<Tok<'a>> {
 
 /// Whether "identified" (or "newly-identified") stands in or right after the noun phrase.
 fn has_identified_after(t: &str, toks: &[Tok], head: Tok) -> bool {
-    let _ = t;
-    // "victims identified", "victims newly identified"; not "victims and identified one"
-    let k = toks.iter().position(|x| x.start == head.start).unwrap_or(0);
-    // "1,128 potential trafficking victims (529 people in prostitution, ...) identified in the
-    // previous reporting period": past an undated breakdown in brackets
-    let k = past_undated_bracket_tokens(toks, k + 1).map_or(k, |close| close);
-    let next: Vec<Cow<str>> = toks.iter().skip(k + 1).take(2).map(Tok::lower).collect();
+    // "victims identified", "victims newly identified"; not "victims and identified one";
+    // past an undated breakdown in brackets: "1,128 potential trafficking victims (529 people
+    // in prostitution, ...) identified in the previous reporting period"
+    let after = &t[head.end..];
+    let from = head.end + (after.len() - period::past_undated_bracket(after).len());
+    let next: Vec<Cow<str>> = toks.iter().filter(|x| x.start >= from).take(2).map(Tok::lower).collect();
     next.first().is_some_and(|w| w.contains("identified"))
         || next.len() == 2 && next[0].ends_with("ly") && next[1].contains("identified")
-}
-
-/// When `toks[at]` opens a bracket that names no year, the index of its closing bracket.
-fn past_undated_bracket_tokens(toks: &[Tok], at: usize) -> Option<usize> {
-    if toks.get(at)?.text != "(" {
-        return None;
-    }
-    let mut depth = 0usize;
-    for (i, w) in toks.iter().enumerate().skip(at).take(60) {
-        match w.text {
-            "(" => depth += 1,
-            ")" => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ if crate::numbers::numbers(w.text).iter().any(numbers::is_year) => return None,
-            _ => {}
-        }
-    }
-    None
 }
 
 /// A number with no noun after it: "convicted 21 of trafficking", "48 were convicted".

@@ -16,8 +16,23 @@ use regex::Regex;
 
 /// Dashes as the corpus writes them: em and en dashes, "--", and "Š" (a dash lost in PDF
 /// extraction).
-pub(super) fn is_dash(c: char) -> bool {
+fn is_dash(c: char) -> bool {
     matches!(c, '—' | '–' | 'Š' | '―')
+}
+
+/// How many dashes `s` holds ([`is_dash`] marks, and runs of two or more hyphens, each run one
+/// dash): an odd number before a point means the point is inside a dashed aside.
+pub(super) fn dash_count(s: &str) -> usize {
+    let marks = s.chars().filter(|&c| is_dash(c)).count();
+    let runs = s.split(|c| c != '-').filter(|run| run.len() >= 2).count();
+    marks + runs
+}
+
+/// Where the words after the last dash of `s` start, if `s` holds a dash.
+pub(super) fn after_last_dash(s: &str) -> Option<usize> {
+    let last_mark = s.char_indices().filter(|&(_, c)| is_dash(c)).map(|(i, c)| i + c.len_utf8()).next_back();
+    let last_run = s.rfind("--").map(|i| i + 2);
+    last_mark.max(last_run)
 }
 
 /// Whether the bracket opening right before `at` ends on a period ("(25 cases with 97

@@ -114,27 +114,16 @@ pub(super) fn past_undated_bracket(w: &str) -> &str {
     w
 }
 
-/// How many dashes `s` holds: dash characters ([`super::parts::is_dash`]) and runs of two or
-/// more hyphens ("--", "---"), each run one dash.
-fn dashes(s: &str) -> usize {
-    let marks = s.chars().filter(|&c| super::parts::is_dash(c)).count();
-    let runs = s.split(|c| c != '-').filter(|run| run.len() >= 2).count();
-    marks + runs
-}
-
 /// Whether `s` holds a dash after which, before its end, stands a past-tense verb ("Šthe
 /// government reported ", "Šbut initiated a total of ").
 fn closing_dash_then_verb(s: &str) -> bool {
-    let last_mark = s.char_indices().filter(|&(_, c)| super::parts::is_dash(c)).map(|(i, c)| i + c.len_utf8()).next_back();
-    let last_run = s.rfind("--").map(|i| i + 2);
-    let Some(after) = last_mark.max(last_run) else { return false };
-    PAST_VERB.is_match(&s[after..])
+    super::parts::after_last_dash(s).is_some_and(|after| PAST_VERB.is_match(&s[after..]))
 }
 
 static PAST_VERB: LazyLock<Regex> = LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\b[a-z]{3,}ed\b").unwrap());
 
 /// `s` with its bracketed parts removed.
-fn without_brackets(s: &str) -> String {
+pub(super) fn without_brackets(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut depth = 0usize;
     for c in s.chars() {
@@ -204,7 +193,7 @@ pub(super) fn assign(
         // period, when ...Šthe government reported 59 case investigations": a comparison
         // inside a dashed aside ends with the aside when a verb of its own follows it (not
         // "Šcompared with 48 casesŠinvolving 66 suspects in 2016", where it goes on)
-        if dashes(&t[..cue]) % 2 == 1 && closing_dash_then_verb(&t[cue..m.num.start]) {
+        if super::parts::dash_count(&t[..cue]) % 2 == 1 && closing_dash_then_verb(&t[cue..m.num.start]) {
             continue;
         }
         if !NEW_CLAUSE.is_match(&t[cue..m.num.start]) {
@@ -229,8 +218,7 @@ pub(super) fn assign(
             // "compared to 13 prosecutions (10 sex trafficking and three labor trafficking
             // suspects) and three convictions in 2016": an undated breakdown in between is
             // part of the first figure
-            let between = &t[a.np_end..b.num.start];
-            let between = if past_undated_bracket(between).len() < between.len() { past_undated_bracket(between) } else { between };
+            let between = past_undated_bracket(&t[a.np_end..b.num.start]);
             if !between.contains([';', '(', ')'])
                 && !COMPARE_CUE.is_match(between)
                 && between.len() < 60

@@ -437,24 +437,6 @@ static COMPARED_ZERO: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)(?:\bcompare[sd]?\s+(?:to|with)|\bfrom|\bversus)\s*$").unwrap()
 });
 
-/// `s` without its bracketed parts.
-fn outside_brackets(s: &str) -> String {
-    let mut depth = 0usize;
-    s.chars()
-        .filter(|&c| {
-            match c {
-                '(' => depth += 1,
-                ')' => {
-                    depth = depth.saturating_sub(1);
-                    return false;
-                }
-                _ => {}
-            }
-            depth == 0
-        })
-        .collect()
-}
-
 fn period(t: &str, a: usize, b: usize, report_year: Option<u16>) -> Period {
     let clause_end = t[b..].find([';', '(']).map(|i| b + i).unwrap_or(t.len());
     let near = &t[b..clause_end];
@@ -475,7 +457,7 @@ fn period(t: &str, a: usize, b: usize, report_year: Option<u16>) -> Period {
     // a year before the zero, not one inside a bracketed comparison ("There were no
     // prosecutions during the reporting period (none in 2016), and the government has never
     // convicted a trafficker")
-    if let Some(c) = YEAR.captures_iter(&outside_brackets(&t[..a])).last() {
+    if let Some(c) = YEAR.captures_iter(&super::period::without_brackets(&t[..a])).last() {
         return Period::Year(c["y"].parse().unwrap_or(0));
     }
     let l = t.to_ascii_lowercase();
