@@ -8,6 +8,8 @@
 //! Zones are found from punctuation and a few function words, never from what is counted:
 //! a zone opens only after a number, and closes at the matching mark, a clause end, a
 //! comparison cue ("compared with", "an increase from") or a new action ("…, and prosecuted").
+//! The dashes as the corpus writes them are recognised here only ([`dash_count`],
+//! [`after_last_dash`] for the other count modules).
 
 use std::ops::Range;
 use std::sync::LazyLock;
