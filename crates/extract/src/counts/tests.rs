@@ -193,6 +193,25 @@ fn zeros_written_many_ways() {
     assert!(counts("The government did not report prosecuting any alleged sex traffickers, compared with prosecutions of 15 defendants during the previous year.").is_empty());
     // complicity named before the negation: the zeros are about those officials
     assert!(counts("Authorities investigated officials potentially complicit in trafficking offenses but did not report prosecutions or convictions.").is_empty());
+    // a clause after "nor" that turns to complicit officials leaves the zeros before it standing
+    assert_eq!(
+        counts("The government did not report prosecuting or convicting any traffickers, nor did it prosecute officials complicit in trafficking crimes."),
+        ["prosecutions 0 ? exact", "convictions 0 ? exact"]
+    );
+    // "traffickers, including complicit officials" widens the object; it is not restricted to them
+    assert_eq!(
+        counts("Authorities did not convict any traffickers, including those officials complicit in the crime."),
+        ["convictions 0 ? exact"]
+    );
+    // officials are never the victims identified: complicity before the negation leaves that zero
+    assert_eq!(
+        counts("The government investigated officials complicit in trafficking, nor did it identify any trafficking victims."),
+        ["victims_identified 0 ? exact"]
+    );
+    // a zero about child soldiering offenses is about one form, whoever it includes
+    assert!(counts("The government did not report any prosecutions for child soldiering offenses, including of soldiers who committed them.").is_empty());
+    // but complicity within the negated object is still complicity
+    assert!(counts("The government did not convict any officials complicit in trafficking, nor did it take punitive measures against them.").is_empty());
 }
 
 #[test]

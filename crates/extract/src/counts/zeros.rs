@@ -176,6 +176,9 @@ impl NegationMatch {
 /// A sentence about complicit officials: its zeros are complicity, not law-enforcement counts.
 static COMPLICIT: LazyLock<Regex> =
     LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i)\bcomplicit|\bcomplicity\b").unwrap());
+/// Where a negated object ends: the clause turns ("and", "nor") or widens ("including").
+static OBJECT_TURN: LazyLock<Regex> =
+    LazyLock::new(|| tierwatch_model::pattern::regex(r"(?i) and |,? nor |, including ").unwrap());
 /// "some police officers did not identify victims": a quantified subject makes it a remark
 /// about some actors, not a count.
 static QUANTIFIED_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
@@ -188,10 +191,10 @@ static HABIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A zero about one form of trafficking only ("did not convict any labor traffickers", "no
-/// sex trafficking prosecutions"): a part of the kind's figures, like a breakdown, not a
+/// sex trafficking prosecutions", "no prosecutions for child soldiering offenses"): a part of the kind's figures, like a breakdown, not a
 /// count of the kind. The comparisons that go with it in the sentence are parts too.
 static ONE_FORM: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"(?i)\b(?:labor|labour|sex|sexual)\s+(?:trafficking\s+|traffickers?\b|exploitation\b|offenders?\b|crimes?\b)|\bforced\s+(?:labor|labour|begging|marriage)\b").unwrap()
+    tierwatch_model::pattern::regex(r"(?i)\b(?:labor|labour|sex|sexual)\s+(?:trafficking\s+|traffickers?\b|exploitation\b|offenders?\b|crimes?\b)|\bforced\s+(?:labor|labour|begging|marriage)\b|\bchild\s+soldier(?:s|ing)?\b").unwrap()
 });
 
 /// Every zero is told with one of these words ([`NEGATION`], [`NO_KIND`], [`NO_VICTIMS`]).
@@ -213,12 +216,19 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
     // is pending on penalties for complicit police officers")
     let complicit_at = COMPLICIT.find(t).map(|m| m.start());
     for m in NEGATION.find_iter(t) {
+        // officials are never the victims a government identifies: complicity named before
+        // the negation leaves its victims zero standing ("did not investigate ... officials
+        // complicit in ..., nor did it identify or protect any trafficking victims")
+        let mut victims_only = false;
         if let Some(c) = complicit_at {
             let clause_end = t[m.end()..].find([';', '.']).map(|i| m.end() + i).unwrap_or(t.len());
-            let object_end = t[m.end()..clause_end].find(" and ").map(|i| m.end() + i).unwrap_or(clause_end);
-            if c < m.start() || c < object_end {
+            // the negated object ends where the clause turns ("and", "nor") or widens
+            // ("traffickers, including officials complicit in ...": not restricted to them)
+            let object_end = OBJECT_TURN.find(&t[m.end()..clause_end]).map(|x| m.end() + x.start()).unwrap_or(clause_end);
+            if c > m.start() && c < object_end {
                 continue;
             }
+            victims_only = c < m.start();
         }
         // "compared with not identifying any victims": the gerund is the negated trigger
         let m = match GERUND_AFTER_NOT.find(m.as_str()) {
@@ -247,9 +257,11 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
         let mut started = false;
         let mut victims_needed = false;
         let mut saw_any = false;
-        let mut end = 0;
         let mut unknown_after_any = 0;
         let mut object = false;
+        // where the phrase ends: on its last word, not on a connector after it ("any
+        // traffickers, nor did it ...": the "nor" opens the next clause)
+        let mut end = 0;
         for w in &toks {
             let lw = w.lower();
             if let Some(k) = words::trigger(&lw).or_else(|| words::kind_noun(&lw)) {
@@ -292,8 +304,10 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
             if !ok {
                 break;
             }
-            end = w.end;
-            if neither && !started && end > 80 {
+            if !matches!(lw.as_ref(), "or" | "and" | "nor" | ",") {
+                end = w.end;
+            }
+            if neither && !started && w.end > 80 {
                 break;
             }
         }
@@ -325,9 +339,13 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
         while !tail.is_char_boundary(cut) {
             cut -= 1;
         }
-        let near = [" and ", " is ", " are ", " was ", " were ", ";"].iter().fold(&tail[..cut], |n, sep| n.split(sep).next().unwrap_or(""));
+        let near = OBJECT_TURN.find(&tail[..cut]).map_or(&tail[..cut], |x| &tail[..x.start()]);
+        let near = [" is ", " are ", " was ", " were ", ";"].iter().fold(near, |n, sep| n.split(sep).next().unwrap_or(""));
         if OFFICIALS.is_match(span) || OFFICIALS.is_match(near) && !tail.trim_start().starts_with("compared") {
             continue;
+        }
+        if victims_only {
+            kinds.retain(|k| *k == FactKind::VictimsIdentified);
         }
         for k in kinds {
             found.push((k, m.start(), m.end() + end));
