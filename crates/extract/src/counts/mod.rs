@@ -28,7 +28,7 @@ use crate::numbers::{self, NumberMention};
 use words::{tokens, Tok};
 
 pub const NAME: &str = "counts";
-pub const VERSION: u32 = 31;
+pub const VERSION: u32 = 32;
 
 /// Sentences about complicit officials: their counts belong to official complicity.
 static COMPLICITY: LazyLock<Regex> =
@@ -854,7 +854,7 @@ fn headless(toks: &[Tok], n: &NumberMention) -> Vec<(FactKind, Option<&'static s
         let plural = noun_at.is_some();
         let unit_word = noun_at.is_some_and(|j| is_unit(toks[j].text)) || is_unit(&next);
         if plural && !unit_word && (prev.ends_with("ed") || prev.ends_with("ing")) && !prev.contains('-') {
-            if let Some(kind) = words::trigger(&prev).filter(|x| *x != FactKind::VictimsIdentified) {
+            if let Some(kind) = people_verb(&prev) {
                 return vec![(kind, Some("individuals"))];
             }
         }
@@ -862,8 +862,7 @@ fn headless(toks: &[Tok], n: &NumberMention) -> Vec<(FactKind, Option<&'static s
     if k > 0 && matches!(next.as_ref(), "of" | "for" | "under" | "on") {
         let prev = toks[k - 1].lower();
         if prev.ends_with("ed") || prev.ends_with("ing") {
-            if let Some(kind) = words::trigger(&prev).filter(|x| *x != FactKind::VictimsIdentified)
-            {
+            if let Some(kind) = people_verb(&prev) {
                 return vec![(kind, Some("individuals"))];
             }
         }
@@ -899,13 +898,23 @@ fn headless(toks: &[Tok], n: &NumberMention) -> Vec<(FactKind, Option<&'static s
     if k >= 1 && ends_np {
         let prev = toks[k - 1].lower();
         if (prev.ends_with("ed") || prev.ends_with("ing")) && !prev.contains('-') {
-            if let Some(kind) = words::trigger(&prev).filter(|x| *x != FactKind::VictimsIdentified)
-            {
+            if let Some(kind) = people_verb(&prev) {
                 return vec![(kind, Some("individuals"))];
             }
         }
     }
     vec![]
+}
+
+/// A verb whose bare object can be people ("prosecuted 12 Nigerians", "convicted 21 of
+/// trafficking"): the law-enforcement triggers, but not "identified" (victims are named by
+/// their own nouns) and not "opened" (cases and investigations are opened, people are not:
+/// "opened 42 lawsuits").
+fn people_verb(word: &str) -> Option<FactKind> {
+    if matches!(word, "opened" | "opening") {
+        return None;
+    }
+    words::trigger(word).filter(|x| *x != FactKind::VictimsIdentified)
 }
 
 /// Kinds and units for a number whose noun phrase ends in `head`.

@@ -216,6 +216,9 @@ fn zeros_written_many_ways() {
 
 #[test]
 fn units_breakdowns_and_other_offences() {
+    // people are prosecuted, cases are opened: "opened 42 lawsuits" counts no investigations
+    assert!(counts("Labor inspectors opened 42 lawsuits and issued 116 administrative citations.").is_empty());
+    assert_eq!(counts("Police opened 164 cases."), ["investigations 164 ? exact"]);
     // "N defendants in M cases" is one count; "N cases involving M suspects" two
     assert_eq!(counts("The government secured convictions of 13 defendants in seven cases in 2016."), ["convictions 13 2016 exact"]);
     assert_eq!(
