@@ -28,7 +28,7 @@ use crate::numbers::{self, NumberMention};
 use words::{tokens, Tok};
 
 pub const NAME: &str = "counts";
-pub const VERSION: u32 = 32;
+pub const VERSION: u32 = 33;
 
 /// Sentences about complicit officials: their counts belong to official complicity.
 static COMPLICITY: LazyLock<Regex> =
@@ -728,6 +728,20 @@ fn head_of<'a>(
         .iter()
         .position(|x| x.start >= nums[i].end)
         .unwrap_or(toks.len());
+    // "Thirty-three of these cases resulted in convictions": a part of cases told before
+    // that came to another kind is a count of that kind, headed by the partitive's noun
+    // (other partitives are parts: "two of these suspects were prosecuted for child
+    // trafficking", "three of the identified victims were minors")
+    if toks.get(k).is_some_and(|w| w.lower() == "of")
+        && toks.get(k + 1).is_some_and(|w| matches!(w.lower().as_ref(), "these" | "those" | "the"))
+    {
+        if let Some(h) = head_within(toks, k + 2, 2).filter(|h| words::case_noun(h.text) == Some("cases")) {
+            let after = toks.iter().position(|x| x.start == h.start).map_or(&[][..], |j| &toks[j + 1..]);
+            if outcome_after(after).is_some() {
+                return (Some((h.lower(), h)), group_end);
+            }
+        }
+    }
     let mut modifiers = 0;
     while k < toks.len() {
         let w = toks[k];
@@ -1108,9 +1122,15 @@ fn participle_after(toks: &[Tok], head: &Tok, victim: bool) -> Option<FactKind> 
     words::trigger(&lw).filter(|k| *k != FactKind::VictimsIdentified)
 }
 
-/// "<head> were (subsequently) convicted".
+/// "<head> were (subsequently) convicted"; for cases also "<cases> (that) led to a
+/// prosecution", "<cases> resulted in convictions": what the cases came to is their kind.
 fn passive_trigger(toks: &[Tok], head: &Tok) -> Option<FactKind> {
     let k = toks.iter().position(|x| x.start == head.start)?;
+    if words::case_noun(head.text) == Some("cases") {
+        if let Some(kind) = outcome_after(&toks[k + 1..]) {
+            return Some(kind);
+        }
+    }
     let mut saw_aux = false;
     for w in toks.iter().skip(k + 1).take(4) {
         let lw = w.lower();
@@ -1144,6 +1164,22 @@ fn passive_trigger(toks: &[Tok], head: &Tok) -> Option<FactKind> {
         };
     }
     None
+}
+
+/// "(that|which) led to a prosecution", "resulted in convictions", "resulted in a criminal
+/// conviction": the kind noun the words after a case noun lead to, up to one modifier.
+fn outcome_after(after: &[Tok]) -> Option<FactKind> {
+    let lw: Vec<Cow<str>> = after.iter().take(6).map(Tok::lower).collect();
+    let mut i = usize::from(lw.first().is_some_and(|w| matches!(w.as_ref(), "that" | "which")));
+    let led = lw.get(i).is_some_and(|w| matches!(w.as_ref(), "led" | "resulted")) && lw.get(i + 1).is_some_and(|w| matches!(w.as_ref(), "to" | "in"));
+    if !led {
+        return None;
+    }
+    i += 2;
+    if lw.get(i).is_some_and(|w| matches!(w.as_ref(), "a" | "an")) {
+        i += 1;
+    }
+    words::kind_noun(lw.get(i)?).or_else(|| lw.get(i + 1).and_then(|w| words::kind_noun(w)))
 }
 
 /// "federal" / "state" right before the head.

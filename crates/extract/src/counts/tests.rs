@@ -216,6 +216,15 @@ fn zeros_written_many_ways() {
 
 #[test]
 fn units_breakdowns_and_other_offences() {
+    // what cases led to is their kind: "12 cases that led to criminal prosecutions"
+    assert_eq!(counts("Police reported 12 cases that led to criminal prosecutions in 2017."), ["prosecutions 12 2017 exact"]);
+    // a partitive's noun heads the number: "Thirty-three of these cases resulted in convictions"
+    assert_eq!(
+        counts("Thirty-three of these cases resulted in convictions (13 in 2016)."),
+        ["convictions 33 2017 exact", "convictions 13 2016 exact"]
+    );
+    // other partitives are parts of the total told before
+    assert!(counts("Three of the identified victims were minors (eight in 2016).").is_empty());
     // people are prosecuted, cases are opened: "opened 42 lawsuits" counts no investigations
     assert!(counts("Labor inspectors opened 42 lawsuits and issued 116 administrative citations.").is_empty());
     assert_eq!(counts("Police opened 164 cases."), ["investigations 164 ? exact"]);
