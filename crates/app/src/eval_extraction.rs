@@ -70,6 +70,19 @@ pub fn eval_sets(sets: &[GoldSet], pipeline: &Pipeline) -> Result<Vec<SetReport>
     sets.iter().map(|s| eval_set(s, pipeline)).collect()
 }
 
+/// Every gold file under `dir` (sorted by path), parsed; a file that is not a gold file is
+/// an error naming it.
+pub(crate) fn read_gold_dir(dir: &Path) -> Result<Vec<GoldDoc>, AppError> {
+    gold_files(dir)?
+        .into_iter()
+        .map(|gf| {
+            let name = gf.display().to_string();
+            let text = std::fs::read_to_string(&gf).map_err(|source| AppError::Io { path: name.clone(), source })?;
+            serde_json::from_str(&text).map_err(|e| AppError::Invalid(format!("{name}: not a gold file: {e}")))
+        })
+        .collect()
+}
+
 fn gold_files(dir: &Path) -> Result<Vec<PathBuf>, AppError> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
         .sort_by_file_name()
@@ -89,10 +102,7 @@ fn gold_files(dir: &Path) -> Result<Vec<PathBuf>, AppError> {
 pub fn eval_set(set: &GoldSet, pipeline: &Pipeline) -> Result<SetReport, AppError> {
     let mut pairs = Vec::new();
     let mut unreadable = Vec::new();
-    for gf in gold_files(&set.gold)? {
-        let name = gf.display().to_string();
-        let text = std::fs::read_to_string(&gf).map_err(|source| AppError::Io { path: name.clone(), source })?;
-        let gold: GoldDoc = serde_json::from_str(&text).map_err(|e| AppError::Invalid(format!("{name}: not a gold file: {e}")))?;
+    for gold in read_gold_dir(&set.gold)? {
         let doc_path = set.docs.join(&gold.document);
         let opts = ReadOptions { year: gold.report_year, ..Default::default() };
         let doc = match read_path(&doc_path, &opts) {

@@ -13,6 +13,7 @@ pub mod check;
 pub mod check_evidence;
 pub mod error;
 pub mod export;
+pub mod eval_agreement;
 pub mod eval_extraction;
 pub mod fetch;
 pub mod eval_tiers;

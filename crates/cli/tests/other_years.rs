@@ -146,3 +146,21 @@ fn eval_extraction_reports_each_gold_set_apart() {
         assert_eq!(dev["set"]["blind"], false);
     }
 }
+
+#[test]
+fn eval_agreement_scores_one_annotation_against_another() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("unused.sqlite");
+    // an annotation agrees with itself on every field it has
+    let g = shared().join("gold");
+    let (ok, out, err) = tierwatch(&db, &["eval", "agreement", "--reference", g.to_str().unwrap(), "--other", g.to_str().unwrap(), "--json"]);
+    assert!(ok, "{err}");
+    let r: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert!(r["report"]["documents"].as_u64().unwrap() >= 21);
+    assert_eq!(r["report"]["counts"]["false_positives"], 0);
+    assert_eq!(r["report"]["counts"]["false_negatives"], 0);
+    assert_eq!(r["report"]["complicity"]["value"], 1.0);
+    // two folders with no document in common: an error that names both
+    let (ok, _, err) = tierwatch(&db, &["eval", "agreement", "--reference", g.to_str().unwrap(), "--other", shared().join("excerpts/gold").to_str().unwrap()]);
+    assert!(!ok && err.contains("no document in common"), "{err}");
+}

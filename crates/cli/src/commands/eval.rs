@@ -1,4 +1,5 @@
-//! `tierwatch eval extraction [--gold DIR --docs DIR]` and `tierwatch eval tiers`.
+//! `tierwatch eval extraction [--gold DIR --docs DIR]`, `tierwatch eval agreement
+//! --reference DIR --other DIR` and `tierwatch eval tiers`.
 //!
 //! Without `--gold`, extraction is scored on eight sets, each reported apart: the shared gold
 //! (`SHARED/gold` over `SHARED/corpus`), our own blind-annotated gold (`data/gold/dev`,
@@ -23,7 +24,7 @@ pub struct Args {
 enum What {
     /// Score extracted facts against gold annotations (../shared/gold/SCHEMA.md).
     Extraction {
-        /// Folder of gold JSON files (one set); without it, the four default sets.
+        /// Folder of gold JSON files (one set); without it, the eight default sets.
         #[arg(long, requires = "docs")]
         gold: Option<PathBuf>,
         /// Folder the gold files' `document` paths are relative to.
@@ -35,6 +36,18 @@ enum What {
         /// Our own gold (for the default sets).
         #[arg(long, default_value = "data/gold")]
         own_gold: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+    /// How far two annotators agree: the other folder's gold files scored against the
+    /// reference's, document by document, with the figures of `eval extraction`.
+    Agreement {
+        /// The reference annotation (e.g. ../shared/gold).
+        #[arg(long)]
+        reference: PathBuf,
+        /// A second, independent annotation of some of the same documents.
+        #[arg(long)]
+        other: PathBuf,
         #[arg(long)]
         json: bool,
     },
@@ -86,6 +99,15 @@ pub fn run(db: &Location, args: Args) -> anyhow::Result<ExitCode> {
                 for r in &reports {
                     println!("{}", r.render_text());
                 }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        What::Agreement { reference, other, json } => {
+            let report = tierwatch_app::eval_agreement::eval_agreement(&reference, &other)?;
+            if json {
+                render::json(&report)?;
+            } else {
+                print!("{}", report.render_text());
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -1,5 +1,6 @@
 //! The gold annotation schema (../shared/gold/SCHEMA.md) as serde types, and a pure
-//! scorer comparing gold documents with extracted facts (no file IO here).
+//! scorer comparing gold documents with extracted facts, or with a second annotator's gold
+//! (no file IO here).
 
 mod predict;
 mod report;
@@ -10,7 +11,7 @@ use tierwatch_model::{PenaltyMax, Period};
 
 pub use predict::{predict, Predicted};
 pub use report::{Accuracy, CountsScore, ErrorItem, ExtractionReport, KindScore, Prf};
-pub use score::score;
+pub use score::{score, score_predicted};
 
 /// One gold file, in either layout: the full one (../shared/gold/SCHEMA.md) or the smaller
 /// one of the excerpts (tier, movement, consecutive watch-list years and counts only). A field

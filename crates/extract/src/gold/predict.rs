@@ -1,8 +1,11 @@
-//! Document-level values read off a document's facts, in the shape of a gold file.
+//! Document-level values read off a document's facts, in the shape of a gold file (or taken
+//! from a second annotator's gold file, for an agreement study).
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use tierwatch_model::{Fact, FactKind, FactValue, PenaltyMax, Period};
+
+use super::GoldDoc;
 
 /// What the facts of one document say, field by field (with the quote behind each).
 #[derive(Debug, Clone, Default)]
@@ -72,4 +75,32 @@ pub fn predict(facts: &[Fact]) -> Predicted {
         .find(|f| f.kind == FactKind::OfficialComplicity && f.value.as_bool() == Some(true))
         .map(quote);
     p
+}
+
+impl Predicted {
+    /// A second annotator's file read as if it were predictions, so that [`super::score_predicted`]
+    /// measures how far two annotators agree with the same figures as extraction. A field
+    /// the file leaves out reads as "none" (the reference's layout decides what is scored).
+    pub fn from_gold(g: &GoldDoc) -> Predicted {
+        let mut p = Predicted {
+            tier: g.tier.clone().map(|t| (t, String::new())),
+            movement: g.tier_movement.clone().map(|m| (m, String::new())),
+            consecutive_years: g.watch_list.consecutive_years.map(|y| (y, String::new())),
+            waiver: (g.watch_list.waiver == Some(true)).then(String::new),
+            auto_downgrade: (g.watch_list.auto_downgrade == Some(true)).then(String::new),
+            roles: g.roles.iter().flatten().cloned().collect(),
+            forms: g.forms.iter().flatten().map(|f| (f.clone(), String::new())).collect(),
+            counts: BTreeMap::new(),
+            penalty: g.penalty_years.clone().flatten().map(|x| (x.min, x.max, x.quote)),
+            recommendations: g.recommendations.flatten(),
+            complicity: (g.official_complicity == Some(true)).then(String::new),
+        };
+        for c in &g.counts {
+            let e = p.counts.entry((c.kind.clone(), c.value)).or_insert_with(|| (Vec::new(), c.quote.clone()));
+            if !e.0.contains(&c.period) {
+                e.0.push(c.period);
+            }
+        }
+        p
+    }
 }

@@ -1,10 +1,11 @@
-//! Scoring extracted facts against gold documents, field by field.
+//! Scoring extracted facts (or a second annotator's gold) against gold documents, field by
+//! field.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use tierwatch_model::{Fact, PenaltyMax, Period};
 
-use super::predict::predict;
+use super::predict::{predict, Predicted};
 use super::report::{ErrorItem, ExtractionReport};
 use super::GoldDoc;
 use crate::forms::VOCABULARY;
@@ -51,9 +52,17 @@ fn same_max(a: &Option<PenaltyMax>, b: &Option<PenaltyMax>) -> bool {
 
 /// Score every (gold document, extracted facts) pair.
 pub fn score(pairs: &[(GoldDoc, Vec<Fact>)]) -> ExtractionReport {
+    let predicted: Vec<(&GoldDoc, Predicted)> = pairs.iter().map(|(g, facts)| (g, predict(facts))).collect();
+    score_predicted(&predicted)
+}
+
+/// Score document-level values against gold, field by field: what [`score`] does after
+/// reading the facts, and what an agreement study does with a second annotator's files
+/// ([`Predicted::from_gold`]).
+pub fn score_predicted(pairs: &[(&GoldDoc, Predicted)]) -> ExtractionReport {
     let mut r = ExtractionReport { documents: pairs.len(), ..Default::default() };
-    for (g, facts) in pairs {
-        let p = predict(facts);
+    for (g, p) in pairs {
+        let g: &GoldDoc = g;
         let errors = &mut r.errors;
 
         // tier and movement

@@ -78,3 +78,26 @@ fn perfect_and_imperfect_extractions() {
     assert!(text.contains("false_positive"), "{text}");
     assert!(serde_json::to_value(&r).is_ok());
 }
+
+#[test]
+fn a_second_annotators_file_scored_as_predictions() {
+    // the same file twice: full agreement on every field
+    let g = gold();
+    let r = score_predicted(&[(&g, Predicted::from_gold(&g))]);
+    for acc in [&r.tier, &r.movement, &r.watch_list_consecutive_years, &r.roles, &r.penalty, &r.recommendations, &r.complicity] {
+        assert_eq!(acc.value, 1.0);
+    }
+    assert_eq!((r.counts.prf.true_positives, r.counts.prf.false_positives, r.counts.prf.false_negatives), (2, 0, 0));
+    assert_eq!(r.counts.period.value, 1.0);
+    assert!(r.errors.is_empty());
+    // another reading: one count differs, a form is missing, complicity is not reported
+    let mut other = gold();
+    other.counts[1].value = 3;
+    other.forms = Some(vec!["forced_labor".into()]);
+    other.official_complicity = Some(false);
+    let r = score_predicted(&[(&g, Predicted::from_gold(&other))]);
+    assert_eq!((r.counts.prf.true_positives, r.counts.prf.false_positives, r.counts.prf.false_negatives), (1, 1, 1));
+    assert_eq!((r.forms.true_positives, r.forms.false_positives, r.forms.false_negatives), (1, 0, 1));
+    assert_eq!(r.complicity.value, 0.0);
+    assert_eq!(r.tier.value, 1.0);
+}
