@@ -31,7 +31,7 @@ impl AgreementReport {
                 s.push_str(&format!("  {label} (not scored): {}\n", docs.join(", ")));
             }
         }
-        s.push_str(&self.report.render_text());
+        s.push_str(&self.report.render_text_of("other vs reference"));
         s
     }
 }

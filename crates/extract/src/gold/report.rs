@@ -99,6 +99,12 @@ pub struct ExtractionReport {
 impl ExtractionReport {
     /// A line-oriented rendering: the figures, then every error.
     pub fn render_text(&self) -> String {
+        self.render_text_of("extraction vs gold")
+    }
+
+    /// [`render_text`](Self::render_text) with another first line ("second annotator vs
+    /// reference" for an agreement study).
+    pub fn render_text_of(&self, what: &str) -> String {
         let acc = |a: &Accuracy| {
             if a.total == 0 {
                 "   n/a  (not annotated in this set)".to_string()
@@ -107,7 +113,7 @@ impl ExtractionReport {
             }
         };
         let mut s = String::new();
-        s.push_str(&format!("extraction vs gold: {} documents\n", self.documents));
+        s.push_str(&format!("{what}: {} documents\n", self.documents));
         s.push_str(&format!("  tier                         {}\n", acc(&self.tier)));
         s.push_str(&format!("  tier movement                {}\n", acc(&self.movement)));
         s.push_str(&format!("  watch list consecutive years {}\n", acc(&self.watch_list_consecutive_years)));
