@@ -17,7 +17,7 @@ use crate::context::{Ctx, Sent};
 use crate::gate::GateSet;
 
 pub const NAME: &str = "forms";
-pub const VERSION: u32 = 7;
+pub const VERSION: u32 = 8;
 
 /// The gold vocabulary of forms.
 pub const VOCABULARY: [&str; 9] = [
@@ -46,13 +46,18 @@ static PATTERNS: LazyLock<Vec<(&'static str, Regex, bool)>> = LazyLock::new(|| {
         p("forced_criminality", r"\bforced\s+criminality|\b(?:forc|coerc|compel)\w*\s+(?:(?:in)?to\s+)?(?:commit\w*|engag\w*\s+in|participat\w*\s+in)\s+(?:petty\s+|other\s+|minor\s+)?(?:crimes?|criminal|illicit|illegal)|\b(?:cannabis|marijuana|poppy|coca)\s+(?:cultivation|farms?|factories|grow\w*)|\bcultivation\s+of\s+(?:cannabis|marijuana|drugs|poppy)|\bcouriers?\s+(?:of|for)\s+drugs|\b(?:forc|coerc|compel|exploit)\w*\b[^.;]{0,160}\b(?:drug\s+(?:trafficking|smuggling|production|sales|trade|dealing|cultivation)|(?:sell|selling|transport|transporting|smuggle|smuggling|carry)\w*\s+(?:drugs|narcotics)|theft|steal|stealing|pickpocket\w*|shoplift\w*|burglar\w*|robber\w*|criminal\s+activit\w+|illicit\s+activit\w+|illegal\s+activit\w+|drug\s+couriers?|(?:sale|selling|distribution|distributing|transport\w*|production|producing)\s+(?:and\s+\w+\s+)?of\s+(?:illegal\s+|illicit\s+)?(?:drugs|narcotics|marijuana|cannabis|cocaine|heroin|opium))|\bdrug\s+(?:couriers?|mules?)\b|\bpickpocket\w*|\bcoerced\s+criminal|\bcriminal\s+(?:behavior|activit\w+)|\billicit\s+(?:crops|activit\w+)|\b(?:transport|sell|smuggl|carry|deliver)\w*\s+(?:or\s+\w+\s+)?(?:drugs|narcotics)|\b(?:forc|coerc|compel)\w*\s+(?:\w+\s+){0,3}?(?:to\s+)?(?:conduct|commit|perpetrate|run|carry\s+out|participate\s+in|engage\s+in|work\s+in|work\s+for)\s+(?:[\w\-]+\s+){0,3}?(?:scams?|fraud)\b", true),
         p("forced_marriage", r"\bforced\s+marriages?|\bforced\s+(?:in)?to\s+marry|\bchild\s+marriages?|\bearly\s+marriages?|\bforced\s+into\s+marriage|\bsold\s+(?:as|into)\s+(?:brides|wives|marriage)|\bbride\s+(?:price|selling|trafficking|kidnapping|abduction)|\b(?:sell|sold|selling)\b[^.;]{0,40}\bfor\s+marriage", false),
         p("child_sex_tourism", r"\bchild\s+sex\s+touris|\bsex\s+touris\w+\b[^.;]{0,80}\b(?:child|children|minors)\b|\b(?:child|children|minors)\b[^.;]{0,80}\bsex\s+touris", false),
+        // children exploited in sex trafficking by tourists or where tourists come, told in
+        // one clause in any order ("Tourists ... purchase sex from child trafficking victims",
+        // "children are exploited in sex trafficking in areas with tourism"; not "forced labor
+        // in the tourism sector")
+        p("child_sex_tourism", r"\b(?:tourists?|tourism\s+(?:areas?|destinations?|hubs?|zones?|centers?|regions?)|(?:areas?|places?|regions?|zones?)\s+with\s+tourism|sex\s+tourism)\b[^.;]{0,200}\b(?:child|children|minors|girls|boys)\b[^.;]{0,80}\b(?:sex|sexual|prostitution)|\b(?:tourists?|tourism\s+(?:areas?|destinations?|hubs?|zones?|centers?|regions?)|(?:areas?|places?|regions?|zones?)\s+with\s+tourism|sex\s+tourism)\b[^.;]{0,100}\b(?:sex|sexual|prostitution)\b[^.;]{0,80}\b(?:child|children|minors|girls|boys)\b|\b(?:child|children|minors|girls|boys)\b[^.;]{0,150}\b(?:sex|sexual|prostitution)\b[^.;]{0,120}\b(?:tourists?|tourism\s+(?:areas?|destinations?|hubs?|zones?|centers?|regions?)|(?:areas?|places?|regions?|zones?)\s+with\s+tourism|sex\s+tourism)\b|\b(?:sex|sexual|prostitution)\b[^.;]{0,100}\b(?:child|children|minors|girls|boys)\b[^.;]{0,120}\b(?:tourists?|tourism\s+(?:areas?|destinations?|hubs?|zones?|centers?|regions?)|(?:areas?|places?|regions?|zones?)\s+with\s+tourism|sex\s+tourism)\b", false),
         p("organ_removal", r"\borgan\s+(?:removal|harvesting|trafficking)|\bremoval\s+of\s+(?:their\s+)?organs", false),
     ]
 });
 
 /// For each of [`PATTERNS`], in order, words at least one of which every match of that
 /// pattern contains (a word of each alternative): a sentence with none of them is not run
-/// through the pattern. Most profile sentences open two or three of the eleven gates.
+/// through the pattern. Most profile sentences open two or three of the twelve gates.
 static GATES: LazyLock<GateSet> = LazyLock::new(|| {
     GateSet::new(&[
         &["sex", "prostitution"],
@@ -67,6 +72,7 @@ static GATES: LazyLock<GateSet> = LazyLock::new(|| {
             "pickpocket", "shoplift", "burglar", "robber", "scam", "fraud",
         ],
         &["marr", "bride", "wives"],
+        &["touris"],
         &["touris"],
         &["organ"],
     ])
@@ -261,6 +267,12 @@ mod tests {
         assert_eq!(forms("Traffickers exploit the practice of bride kidnapping in rural areas."), ["forced_marriage"]);
         // -> child_sex_tourism (and sex tourism implies commercial sex? no)
         assert_eq!(forms("Sex tourism, including child sex tourism, appears to be growing."), ["child_sex_tourism"]);
+        // children in commercial sex with tourists, in either order: sex tourism involving children
+        assert_eq!(forms("Tourists from abroad purchase sex from girls in the capital."), ["child_sex_tourism"]);
+        assert_eq!(forms("Boys are exploited in commercial sex in areas with tourism."), ["sex_trafficking", "child_sex_tourism"]);
+        // not tourism as a sector of forced labor, nor adults on tourist visas
+        assert_eq!(forms("Women and children are subjected to sex trafficking and forced labor in the tourism sector."), ["sex_trafficking", "forced_labor"]);
+        assert_eq!(forms("Some women arrive on tourist visas and are later exploited in prostitution."), ["sex_trafficking"]);
         // -> child_soldiers
         assert_eq!(forms("Armed groups continued to recruit and use children as soldiers in combat."), ["child_soldiers"]);
         // -> domestic_servitude (labor trafficking found in domestic service)
