@@ -35,7 +35,7 @@ use tierwatch_model::{Document, Fact, Segmentation};
 pub use context::Ctx;
 
 /// A version number bumped whenever any extractor's output may change.
-pub const EXTRACTOR_SET_VERSION: u32 = 52;
+pub const EXTRACTOR_SET_VERSION: u32 = 53;
 
 /// One extractor: its name and what it adds to the facts of a document.
 pub type Extractor = (&'static str, fn(&Ctx, &mut Vec<Fact>));

@@ -208,6 +208,12 @@ fn zeros_written_many_ways() {
         counts("The government investigated officials complicit in trafficking, nor did it identify any trafficking victims."),
         ["victims_identified 0 ? exact"]
     );
+    // a nationality after "any", and citizens or employers as the object
+    assert_eq!(
+        counts("The government did not report investigating or prosecuting any Chinese citizens for child sex tourism."),
+        ["investigations 0 ? exact", "prosecutions 0 ? exact"]
+    );
+    assert_eq!(counts("Police did not investigate any employers who withheld passports."), ["investigations 0 ? exact"]);
     // a zero about child soldiering offenses is about one form, whoever it includes
     assert!(counts("The government did not report any prosecutions for child soldiering offenses, including of soldiers who committed them.").is_empty());
     // but complicity within the negated object is still complicity

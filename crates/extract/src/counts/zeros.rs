@@ -26,7 +26,7 @@ static NO_VICTIMS: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\bidentified\s+no\s+(?:[a-z\-]+\s+){0,3}victims\b|\bidentified\s+[^;.]{0,80}?\band\s+no\s+(?:[a-z\-]+\s+){0,3}victims\b|\bno\s+reports?\s+of\s+(?:[a-z\-]+\s+){0,3}victims\s+(?:being\s+|having\s+been\s+)?identified|\bno\s+(?:[a-z\-]+\s+){0,3}victims\s+(?:were|had\s+been|have\s+been)\s+identified|\bnone\s+(?:were|was|had\s+been)\s+identified").unwrap()
 });
 static OBJECT: LazyLock<Regex> = LazyLock::new(|| {
-    tierwatch_model::pattern::regex(r"^(?:anyone|anybody|traffickers?|offenders?|suspects?|defendants?|cases?|victims?|tourists?|individuals|perpetrators?|people|persons|trafficking|crimes?|offenses?)$").unwrap()
+    tierwatch_model::pattern::regex(r"^(?:anyone|anybody|traffickers?|offenders?|suspects?|defendants?|cases?|victims?|tourists?|individuals|perpetrators?|people|persons|trafficking|crimes?|offenses?|citizens|nationals|foreigners|employers)$").unwrap()
 });
 static CLAUSE_END: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)^\s*(?:,|\(|in\s+(?:19|20)\d\d|during|for\s+the|compared|under|in\s+the\s+reporting|this\s+year|$)").unwrap()
@@ -108,6 +108,10 @@ fn object_filler(w: &str) -> bool {
             | "foreign"
             | "tourists"
             | "individuals"
+            | "citizens"
+            | "nationals"
+            | "foreigners"
+            | "employers"
             | "perpetrators"
             | "people"
             | "persons"
@@ -262,8 +266,11 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
         // where the phrase ends: on its last word, not on a connector after it ("any
         // traffickers, nor did it ...": the "nor" opens the next clause)
         let mut end = 0;
+        let mut after_any = false;
         for w in &toks {
             let lw = w.lower();
+            // "any Chinese citizens", "any Qatari employers": a nationality after "any"
+            let nationality = std::mem::replace(&mut after_any, lw == "any") && w.text.chars().next().is_some_and(|c| c.is_ascii_uppercase());
             if let Some(k) = words::trigger(&lw).or_else(|| words::kind_noun(&lw)) {
                 if k == FactKind::VictimsIdentified {
                     victims_needed = true;
@@ -287,6 +294,7 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
             let ok = if started {
                 // "identify or refer any victims", "identification and protection of any"
                 object_filler(&lw)
+                    || nationality
                     || words::breaker(&lw) && (lw.starts_with("assist") || lw.starts_with("referr"))
                     || lw.starts_with("protect")
                     || matches!(lw.as_ref(), "refer" | "refers")
