@@ -195,8 +195,9 @@ static HABIT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A zero about one form of trafficking only ("did not convict any labor traffickers", "no
-/// sex trafficking prosecutions", "no prosecutions for child soldiering offenses"): a part of the kind's figures, like a breakdown, not a
-/// count of the kind. The comparisons that go with it in the sentence are parts too.
+/// sex trafficking prosecutions", "no prosecutions for child soldiering offenses"): a part
+/// of the kind's figures, like a breakdown, not a count of the kind. The comparisons that go
+/// with it in the sentence are parts too.
 static ONE_FORM: LazyLock<Regex> = LazyLock::new(|| {
     tierwatch_model::pattern::regex(r"(?i)\b(?:labor|labour|sex|sexual)\s+(?:trafficking\s+|traffickers?\b|exploitation\b|offenders?\b|crimes?\b)|\bforced\s+(?:labor|labour|begging|marriage)\b|\bchild\s+soldier(?:s|ing)?\b").unwrap()
 });
@@ -266,6 +267,7 @@ pub(super) fn run(cx: &Ctx, s: &Sent, report_year: Option<u16>, out: &mut Vec<Fa
         // where the phrase ends: on its last word, not on a connector after it ("any
         // traffickers, nor did it ...": the "nor" opens the next clause)
         let mut end = 0;
+        // whether the word before was "any"
         let mut after_any = false;
         for w in &toks {
             let lw = w.lower();
