@@ -82,7 +82,7 @@ impl Predicted {
     /// measures how far two annotators agree with the same figures as extraction. A field
     /// the file leaves out reads as "none" (the reference's layout decides what is scored).
     pub fn from_gold(g: &GoldDoc) -> Predicted {
-        let mut p = Predicted {
+        Predicted {
             tier: g.tier.clone().map(|t| (t, String::new())),
             movement: g.tier_movement.clone().map(|m| (m, String::new())),
             consecutive_years: g.watch_list.consecutive_years.map(|y| (y, String::new())),
@@ -90,17 +90,23 @@ impl Predicted {
             auto_downgrade: (g.watch_list.auto_downgrade == Some(true)).then(String::new),
             roles: g.roles.iter().flatten().cloned().collect(),
             forms: g.forms.iter().flatten().map(|f| (f.clone(), String::new())).collect(),
-            counts: BTreeMap::new(),
+            counts: gold_counts(g),
             penalty: g.penalty_years.clone().flatten().map(|x| (x.min, x.max, x.quote)),
             recommendations: g.recommendations.flatten(),
             complicity: (g.official_complicity == Some(true)).then(String::new),
-        };
-        for c in &g.counts {
-            let e = p.counts.entry((c.kind.clone(), c.value)).or_insert_with(|| (Vec::new(), c.quote.clone()));
-            if !e.0.contains(&c.period) {
-                e.0.push(c.period);
-            }
         }
-        p
     }
+}
+
+/// A gold file's counts as distinct (kind, value) pairs, each with its periods and first
+/// quote: the shape [`Predicted::counts`] has, and what the scorer compares it with.
+pub(super) fn gold_counts(g: &GoldDoc) -> BTreeMap<(String, i64), (Vec<Period>, String)> {
+    let mut counts: BTreeMap<(String, i64), (Vec<Period>, String)> = BTreeMap::new();
+    for c in &g.counts {
+        let e = counts.entry((c.kind.clone(), c.value)).or_insert_with(|| (Vec::new(), c.quote.clone()));
+        if !e.0.contains(&c.period) {
+            e.0.push(c.period);
+        }
+    }
+    counts
 }

@@ -1,11 +1,11 @@
 //! Scoring extracted facts (or a second annotator's gold) against gold documents, field by
 //! field.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use tierwatch_model::{Fact, PenaltyMax, Period};
 
-use super::predict::{predict, Predicted};
+use super::predict::{gold_counts, predict, Predicted};
 use super::report::{ErrorItem, ExtractionReport};
 use super::GoldDoc;
 use crate::forms::VOCABULARY;
@@ -61,8 +61,7 @@ pub fn score(pairs: &[(GoldDoc, Vec<Fact>)]) -> ExtractionReport {
 /// ([`Predicted::from_gold`]).
 pub fn score_predicted(pairs: &[(&GoldDoc, Predicted)]) -> ExtractionReport {
     let mut r = ExtractionReport { documents: pairs.len(), ..Default::default() };
-    for (g, p) in pairs {
-        let g: &GoldDoc = g;
+    for &(g, ref p) in pairs {
         let errors = &mut r.errors;
 
         // tier and movement
@@ -132,13 +131,9 @@ pub fn score_predicted(pairs: &[(&GoldDoc, Predicted)]) -> ExtractionReport {
         }
 
         // counts: distinct (kind, value) pairs
-        let mut gold_counts: BTreeMap<(String, i64), (Vec<Period>, String)> = BTreeMap::new();
-        for c in &g.counts {
-            let e = gold_counts.entry((c.kind.clone(), c.value)).or_insert_with(|| (Vec::new(), c.quote.clone()));
-            e.0.push(c.period);
-        }
+        let gold_pairs = gold_counts(g);
         for (key, (periods, quote)) in &p.counts {
-            match gold_counts.get(key) {
+            match gold_pairs.get(key) {
                 Some((gold_periods, _)) => {
                     r.counts.prf.true_positives += 1;
                     let ok = periods.iter().any(|x| gold_periods.contains(x));
@@ -164,7 +159,7 @@ pub fn score_predicted(pairs: &[(&GoldDoc, Predicted)]) -> ExtractionReport {
                 }
             }
         }
-        for (key, (_, quote)) in &gold_counts {
+        for (key, (_, quote)) in &gold_pairs {
             if !p.counts.contains_key(key) {
                 r.counts.prf.false_negatives += 1;
                 r.counts.by_kind.entry(key.0.clone()).or_default().prf.false_negatives += 1;
